@@ -1,0 +1,63 @@
+/// Every failure a run can end with, grouped by the exit status it maps to.
+///
+/// The command line turns any error into one line on stderr with `message` and exits with
+/// `exitStatus`; the statuses follow BSD's `sysexits.h`.
+public enum BiasGradError: Error, Equatable, Sendable {
+    /// The command line or the configuration file is wrong (exit 64).
+    case usage(UsageError)
+
+    /// The input holds data that cannot give a result (exit 65).
+    case data(DataError)
+
+    /// An input file cannot be opened or is not a readable file (exit 66).
+    case inputUnavailable(path: String, reason: String)
+
+    /// An output file or its temporary sibling cannot be created (exit 73).
+    case outputUnavailable(path: String, reason: String)
+
+    /// Reading or writing failed after the file was opened (exit 74).
+    case io(path: String, reason: String)
+
+    /// The status the process exits with for this error.
+    public var exitStatus: Int32 {
+        switch self {
+        case .usage: return ExitStatus.usage
+        case .data: return ExitStatus.dataError
+        case .inputUnavailable: return ExitStatus.noInput
+        case .outputUnavailable: return ExitStatus.cannotCreate
+        case .io: return ExitStatus.ioError
+        }
+    }
+
+    /// One line a person can act on, without the program's name.
+    public var message: String {
+        switch self {
+        case .usage(let error): return error.message
+        case .data(let error): return error.message
+        case .inputUnavailable(let path, let reason):
+            return "cannot open input \(quoted(path)): \(reason)"
+        case .outputUnavailable(let path, let reason):
+            return "cannot create output \(quoted(path)): \(reason)"
+        case .io(let path, let reason):
+            return "I/O error on \(quoted(path)): \(reason)"
+        }
+    }
+}
+
+/// The exit statuses of the command line.
+public enum ExitStatus {
+    public static let success: Int32 = 0
+    /// An `--expected` value that does not agree with the computed one.
+    public static let mismatch: Int32 = 1
+    public static let usage: Int32 = 64
+    public static let dataError: Int32 = 65
+    public static let noInput: Int32 = 66
+    public static let cannotCreate: Int32 = 73
+    public static let ioError: Int32 = 74
+}
+
+/// Wraps a path or a piece of input in single quotes for a message, shortening long text.
+func quoted(_ text: String, limit: Int = 60) -> String {
+    let shown = text.count > limit ? String(text.prefix(limit)) + "..." : text
+    return "'\(shown)'"
+}

@@ -1,0 +1,3 @@
+#include "bg_double_conversion.h"
+
+int bg_double_conversion_placeholder(void) { return 0; }

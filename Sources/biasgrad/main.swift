@@ -1,0 +1,4 @@
+import BiasGradKit
+
+// Placeholder entry point until the command line lands.
+print("biasgrad")
