@@ -1,12 +1,74 @@
 /// Data that cannot give a result.
 public enum DataError: Error, Equatable, Sendable {
-    /// Anything else, already phrased as a one-line message.
-    case other(String)
+    /// A record that breaks a rule, with where it is and what it holds.
+    ///
+    /// `column` describes the field ("column 1 (y_hat)") when the fault is about one, and
+    /// `text` is that field's text as it is in the input.
+    case invalidRow(file: String, line: Int, column: String?, text: String?, reason: String)
+
+    /// No record gave a valid sample.
+    case noValidSamples(records: Int, invalid: Int)
+
+    /// The exact sum is too large for float64 and the sum was asked for.
+    case sumOverflow(samples: Int)
+
+    /// The two files of the two-file mode hold different numbers of values.
+    case countMismatch(predictions: String, predictionCount: Int, targets: String, targetCount: Int)
 
     /// The one-line message for this fault.
     public var message: String {
         switch self {
-        case .other(let text): return text
+        case .invalidRow(let file, let line, let column, let text, let reason):
+            return Self.rowMessage(file: file, line: line, column: column, text: text, reason)
+        case .noValidSamples(let records, let invalid):
+            if records == 0 { return "no data records in the input: there is no result" }
+            return "none of the \(records) data records is a valid sample (\(invalid) invalid):"
+                + " there is no result"
+        case .sumOverflow(let samples):
+            return "the exact sum of the \(samples) gradients is too large for float64; "
+                + "use --reduction mean, whose value is finite"
+        case .countMismatch(let predictions, let predictionCount, let targets, let targetCount):
+            return "\(quoted(predictions)) has \(predictionCount) values but \(quoted(targets))"
+                + " has \(targetCount); the two files must pair line by line"
         }
+    }
+
+    /// The message of an invalid row, also used for the reasons in the rejects file.
+    static func rowMessage(
+        file: String?, line: Int, column: String?, text: String?, _ reason: String
+    ) -> String {
+        var message = file.map { "\($0):\(line): " } ?? ""
+        if let column {
+            message += column
+            if let text { message += " holds \(quoted(text))" }
+            message += ": "
+        }
+        return message + reason
+    }
+}
+
+extension RowProblem {
+    /// The reason for a message, after the column and its text.
+    var reason: String {
+        switch self {
+        case .missingField(_, let count):
+            return "the field is missing: the record has \(count) field\(count == 1 ? "" : "s")"
+        case .notANumber:
+            return "not a number"
+        case .outOfRange:
+            return "the number is too large for float64"
+        case .domain(let fault):
+            return fault.reason
+        case .unterminatedQuote:
+            return "a quoted field opened in this record is never closed"
+        case .severalNumbers:
+            return "more than one number on the line"
+        }
+    }
+
+    /// Whether the message should quote the field's text.
+    var showsText: Bool {
+        if case .missingField = self { return false }
+        return true
     }
 }

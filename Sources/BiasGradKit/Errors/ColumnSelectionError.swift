@@ -1,0 +1,30 @@
+/// A prediction or target column that cannot be found in a CSV input's header.
+public enum ColumnSelectionError: Error, Equatable, Sendable {
+    /// A column chosen by name that the file's header does not have.
+    case notInHeader(name: String, file: String, header: [String])
+
+    /// A column chosen by name in a file read without a header.
+    case nameWithoutHeader(name: String, file: String)
+
+    /// Only one of the two well-known column names is in the header.
+    case onlyOneWellKnownName(found: String, missingRole: String, file: String, header: [String])
+
+    /// The message, naming the header's columns where that helps.
+    public var message: String {
+        switch self {
+        case .notInHeader(let name, let file, let header):
+            return "column \(quoted(name)) is not in \(quoted(file)); its header has "
+                + Self.list(header)
+        case .nameWithoutHeader(let name, let file):
+            return "column \(quoted(name)) is chosen by name, but \(quoted(file)) is read "
+                + "without a header (--no-header); choose it by number instead"
+        case .onlyOneWellKnownName(let found, let role, let file, let header):
+            return "\(quoted(file)) has a column \(quoted(found)) but no \(role) column; "
+                + "name it with --\(role)-column; the header has " + Self.list(header)
+        }
+    }
+
+    private static func list(_ names: [String]) -> String {
+        names.isEmpty ? "no names" : names.map { quoted($0, limit: 40) }.joined(separator: ", ")
+    }
+}

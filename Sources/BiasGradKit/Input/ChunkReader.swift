@@ -1,0 +1,137 @@
+/// Cuts one input into chunks of whole records, each about `chunkBytes` long.
+///
+/// A chunk ends just past a record's terminator (found by `RecordBoundaryScanner`, so a
+/// quoted newline never splits a record), and grows past `chunkBytes` when one record is
+/// longer. The bytes after the cut move to the next chunk's buffer. A UTF-8 byte-order mark
+/// at the start of the input is dropped.
+struct ChunkReader {
+    private let file: InputFile
+    private let chunkBytes: Int
+    private var scanner = RecordBoundaryScanner(delimiter: UInt8(ascii: ","))
+    private var pending: ChunkBuffer
+    private var reachedEnd = false
+    private var startedReading = false
+
+    init(file: InputFile, chunkBytes: Int) {
+        self.file = file
+        self.chunkBytes = max(chunkBytes, 1)
+        pending = ChunkBuffer(capacity: self.chunkBytes)
+    }
+
+    /// True once every byte of the input has been handed out in a chunk.
+    var isExhausted: Bool { reachedEnd && pending.count == 0 }
+
+    /// The delimiter the record boundaries depend on; set it before the first chunk.
+    mutating func setDelimiter(_ delimiter: UInt8) {
+        scanner = RecordBoundaryScanner(delimiter: delimiter)
+    }
+
+    /// Makes every line end a boundary, for files of one number per line.
+    mutating func readPlainLines() {
+        scanner = RecordBoundaryScanner(delimiter: 10, honoursQuotes: false)
+    }
+
+    /// The next chunk holding exactly `count` value lines (lines that are not blank), or
+    /// fewer at the end of the input; nil when the input is exhausted.
+    mutating func nextChunk(valueLines count: Int) throws(BiasGradError) -> ChunkBuffer? {
+        try startReading()
+        var scanned = 0
+        var found = 0
+        while found < count {
+            let unscanned = UnsafeRawBufferPointer(rebasing: pending.bytes[scanned...])
+            var lines = PhysicalLines(unscanned)
+            while found < count, let range = lines.next() {
+                let line = UnsafeRawBufferPointer(rebasing: unscanned[range])
+                let mayContinue = line.last == 13 && range.upperBound == unscanned.count
+                guard ValueLines.isTerminated(line) && !mayContinue || reachedEnd else { break }
+                if !ValueLines.isBlank(line) { found += 1 }
+                scanned += range.count
+            }
+            if found == count || reachedEnd { break }
+            try fill(growing: pending.count == pending.capacity)
+        }
+        if reachedEnd && found < count { scanned = pending.count }
+        return scanned == 0 ? nil : cut(at: scanned)
+    }
+
+    /// The first line with anything but spaces on it, without its terminator; read ahead
+    /// and kept for the first chunk. Empty when the input has no such line within its first
+    /// `sniffLimit` bytes.
+    mutating func firstNonBlankLine() throws(BiasGradError) -> [UInt8] {
+        try startReading()
+        while true {
+            var lines = PhysicalLines(pending.bytes)
+            while let range = lines.next() {
+                let line = Array(pending.bytes[range])
+                guard line.last == 10 || line.last == 13 || reachedEnd else { break }
+                let content = line.trimmingLineEnd()
+                if content.contains(where: { $0 != 32 && $0 != 9 }) { return content }
+            }
+            if reachedEnd || pending.count >= Self.sniffLimit { return [] }
+            try fill(growing: true)
+        }
+    }
+
+    /// How far ahead `firstNonBlankLine` reads at most.
+    static let sniffLimit = 1 << 20
+
+    /// The next chunk, or nil when the input is exhausted.
+    mutating func nextChunk() throws(BiasGradError) -> ChunkBuffer? {
+        try startReading()
+        while true {
+            if pending.count < pending.capacity && !reachedEnd {
+                try fill(growing: false)
+                continue
+            }
+            if pending.count == 0 { return nil }
+
+            if let boundary = scanner.lastBoundary(in: pending.bytes, isEndOfInput: reachedEnd) {
+                return cut(at: boundary)
+            }
+            if reachedEnd { return cut(at: pending.count) }
+            pending.reserve(pending.capacity * 2)
+        }
+    }
+
+    private mutating func cut(at boundary: Int) -> ChunkBuffer {
+        let chunk = pending
+        let carried = chunk.count - boundary
+        pending = ChunkBuffer(capacity: max(chunkBytes, carried))
+        pending.storage.copyMemory(from: chunk.storage + boundary, byteCount: carried)
+        pending.count = carried
+        chunk.count = boundary
+        return chunk
+    }
+
+    /// Reads once into the free space of the pending buffer, growing it first if asked.
+    private mutating func fill(growing: Bool) throws(BiasGradError) {
+        if growing || pending.count == pending.capacity { pending.reserve(pending.count * 2 + 1) }
+        let free = pending.capacity - pending.count
+        let got = try file.read(into: pending.storage + pending.count, count: free)
+        if got == 0 { reachedEnd = true }
+        pending.count += got
+    }
+
+    /// Reads the first bytes and drops a byte-order mark.
+    private mutating func startReading() throws(BiasGradError) {
+        guard !startedReading else { return }
+        startedReading = true
+        while pending.count < 3 && !reachedEnd {
+            pending.reserve(3)
+            try fill(growing: false)
+        }
+        let bytes = pending.bytes
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            pending.removeFirst(3)
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// The bytes without a trailing CR, LF or CRLF.
+    func trimmingLineEnd() -> [UInt8] {
+        var end = count
+        while end > 0 && (self[end - 1] == 10 || self[end - 1] == 13) { end -= 1 }
+        return Array(self[..<end])
+    }
+}

@@ -1,0 +1,108 @@
+/// Reads a batch's inputs on the calling thread and feeds their chunks to a worker pool.
+///
+/// Errors found while reading (an input that cannot be opened, a read that fails, a missing
+/// column, two files that do not pair) go to the pool, which reports them after every chunk
+/// read before them, so the first problem in the input is the one reported.
+struct BatchReader {
+    let options: RunOptions
+    let diagnostics: Diagnostics
+
+    /// Reads CSV inputs in order; `-` is standard input.
+    func readCSV(_ paths: [String], processor: CSVChunkProcessor, pool: WorkerPool) {
+        for (index, path) in paths.enumerated() where !pool.isStopping {
+            do throws(BiasGradError) {
+                try readCSV(path, index: index, processor: processor, pool: pool)
+            } catch {
+                pool.fail(error)
+                return
+            }
+        }
+        pool.waitForAll()
+    }
+
+    private func readCSV(
+        _ path: String, index: Int, processor: CSVChunkProcessor, pool: WorkerPool
+    ) throws(BiasGradError) {
+        let file = try InputFile.open(path)
+        var reader = ChunkReader(file: file, chunkBytes: options.chunkBytes)
+        let delimiter = try options.delimiter ?? DelimiterSniffer.sniff(reader.firstNonBlankLine())
+        reader.setDelimiter(delimiter)
+
+        var source: InputSource?
+        while !pool.isStopping {
+            pool.waitForChunkSlot()
+            guard let chunk = try reader.nextChunk() else {
+                pool.returnChunkSlot()
+                break
+            }
+            let isFirst = source == nil
+            if isFirst {
+                let layout = try Self.layout(of: chunk, delimiter: delimiter, file, options)
+                source = InputSource(index: index, name: file.displayName, layout: layout)
+                describe(layout, of: file.displayName, sniffed: options.delimiter == nil)
+            }
+            let isLast = reader.isExhausted
+            let chunkSource = source!
+            pool.submit { sequence in
+                processor.process(
+                    chunk, sequence: sequence, source: chunkSource,
+                    skipsHeader: isFirst && chunkSource.layout!.hasHeader, isEndOfInput: isLast)
+            }
+        }
+        if source == nil { diagnostics.note("\(file.displayName): empty input, no records") }
+    }
+
+    /// Reads the two-file mode's inputs, pairing their value lines in order.
+    func readTwoFile(
+        predictions: String, targets: String, processor: TwoFileChunkProcessor, pool: WorkerPool
+    ) {
+        do throws(BiasGradError) {
+            var pairing = try ValuePairing(
+                predictions: predictions, targets: targets, chunkBytes: options.chunkBytes)
+            let source = InputSource(
+                index: 0, name: pairing.predictionsName, layout: nil,
+                targetName: pairing.targetsName)
+            while !pool.isStopping {
+                pool.waitForChunkSlot()
+                guard let (predictionChunk, targetChunk) = try pairing.nextPair() else {
+                    pool.returnChunkSlot()
+                    break
+                }
+                pool.submit { sequence in
+                    processor.process(
+                        predictions: predictionChunk, targets: targetChunk, sequence: sequence,
+                        source: source)
+                }
+            }
+            if !pool.isStopping { try pairing.checkCounts() }
+        } catch {
+            pool.fail(error)
+            return
+        }
+        pool.waitForAll()
+    }
+
+    private static func layout(
+        of chunk: ChunkBuffer, delimiter: UInt8, _ file: InputFile, _ options: RunOptions
+    ) throws(BiasGradError) -> CSVLayout {
+        let parser = CSVChunkParser(delimiter: delimiter, fields: SelectedFields(prediction: 0, target: 1))
+        var firstRecord: [String] = []
+        parser.parse(chunk.bytes, firstLine: 1, isEndOfInput: true) { record in
+            firstRecord = parser.fieldTexts(of: record.raw)
+            return false
+        }
+        return try CSVLayout.resolve(
+            firstRecord: firstRecord, delimiter: delimiter, file: file.displayName,
+            options: options)
+    }
+
+    private func describe(_ layout: CSVLayout, of file: String, sniffed: Bool) {
+        let delimiter = DelimiterSniffer.name(of: layout.delimiter) + (sniffed ? " (sniffed)" : "")
+        let header = layout.hasHeader ? "a header" : "no header"
+        let source = InputSource(index: 0, name: file, layout: layout)
+        diagnostics.note(
+            "\(file): delimiter \(delimiter), \(header), prediction "
+                + "\(source.columnDescription(.prediction)), target "
+                + "\(source.columnDescription(.target)), parser libcsv")
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// An invalid record placed in its input: file, line, column, text and reason.
+struct LocatedRowFault: Sendable {
+    var file: String
+    var line: Int
+    var column: String?
+    var text: String?
+    var reason: String
+
+    /// The record's bytes as they were in the input, when they were kept.
+    var raw: [UInt8]
+
+    /// Places `fault`, whose positions are relative to its chunk, after `lineBase` lines.
+    init(_ fault: LocalRowFault, source: InputSource, lineBase: Int, targetLineBase: Int) {
+        let field = fault.problem.field
+        let blamesTargets = field == .target && source.targetName != nil
+        file = blamesTargets ? source.targetName! : source.name
+        line = blamesTargets
+            ? targetLineBase + (fault.targetLine ?? fault.line) : lineBase + fault.line
+        column = field.map(source.columnDescription)
+        reason = fault.problem.reason
+        raw = fault.raw
+        text = fault.problem.showsText ? Self.fieldText(fault, field: field, source: source) : nil
+    }
+
+    /// The error a stopping run ends with.
+    var error: DataError {
+        .invalidRow(file: file, line: line, column: column, text: text, reason: reason)
+    }
+
+    private static func fieldText(
+        _ fault: LocalRowFault, field: FaultField?, source: InputSource
+    ) -> String? {
+        guard let field, !fault.raw.isEmpty || fault.problem != .unterminatedQuote else {
+            return nil
+        }
+        guard let layout = source.layout else {
+            return trimmedText(fault.raw)
+        }
+        let parser = CSVChunkParser(delimiter: layout.delimiter, fields: layout.fields)
+        let texts = fault.raw.withUnsafeBytes { parser.fieldTexts(of: $0) }
+        let index = field == .prediction ? layout.fields.prediction : layout.fields.target
+        return index < texts.count ? texts[index] : nil
+    }
+
+    private static func trimmedText(_ raw: [UInt8]) -> String {
+        String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    }
+}
