@@ -1,4 +1,8 @@
 import BiasGradKit
+import Foundation
 
-// Placeholder entry point until the command line lands.
-print("biasgrad")
+let status = CommandLineTool.run(
+    Array(CommandLine.arguments.dropFirst()),
+    environment: ProcessInfo.processInfo.environment,
+    standardOutput: { text in FileHandle.standardOutput.write(Data(text.utf8)) })
+exit(status)

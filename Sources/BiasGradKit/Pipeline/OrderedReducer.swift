@@ -14,7 +14,7 @@ final class OrderedReducer: @unchecked Sendable {
     private var waiting: [Int: ChunkResult] = [:]
     private var nextSequence = 0
     private var tally = BatchTally()
-    private var failure: BiasGradError?
+    private var failure: (any Error)?
     private var currentInput = -1
     private var lineBase = 0
     private var targetLineBase = 0
@@ -46,8 +46,9 @@ final class OrderedReducer: @unchecked Sendable {
         }
     }
 
-    /// The totals once every chunk is merged, or the error that stopped the run.
-    func finish() throws(BiasGradError) -> BatchTally {
+    /// The totals once every chunk is merged, or the error that stopped the run: a
+    /// `BiasGradError`, or `OutputReaderClosed` when a stream's reader went away.
+    func finish() throws -> BatchTally {
         if let failure { throw failure }
         try perSample?.flush()
         try rejects?.flush()
@@ -55,7 +56,7 @@ final class OrderedReducer: @unchecked Sendable {
     }
 
     /// Records a failure found outside the workers, such as a read error.
-    func fail(_ error: BiasGradError) {
+    func fail(_ error: any Error) {
         if failure == nil { failure = error }
         stopRequested.store(true, ordering: .relaxed)
     }
@@ -68,7 +69,7 @@ final class OrderedReducer: @unchecked Sendable {
         }
         let accumulator = result.accumulator
 
-        do throws(BiasGradError) {
+        do {
             try perSample?.write(accumulator, recordBase: recordBase)
             for fault in accumulator.faults {
                 try handle(fault, source: result.source)

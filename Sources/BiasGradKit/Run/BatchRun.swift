@@ -1,0 +1,90 @@
+/// One run of biasgrad's main job: read the batch, compute the exact reduction of the
+/// per-sample bias gradients, and write the summary and the other outputs.
+public struct BatchRun {
+    private let options: RunOptions
+    private let diagnostics: Diagnostics
+
+    public init(options: RunOptions, diagnostics: Diagnostics) {
+        self.options = options
+        self.diagnostics = diagnostics
+    }
+
+    /// Runs the batch. Outputs are written whole when it succeeds and left untouched when it
+    /// fails.
+    ///
+    /// - Throws: a `BiasGradError`, or `OutputReaderClosed` when a stream's reader went away.
+    @discardableResult
+    public func execute() throws -> RunSummary {
+        let outputs = try RunOutputs(options)
+        do {
+            let tally = try compute(into: outputs)
+            let summary = try summarize(tally)
+            try outputs.finish(with: SummaryWriter.render(summary, format: options.format))
+            return summary
+        } catch {
+            outputs.discard()
+            throw error
+        }
+    }
+
+    private func compute(into outputs: RunOutputs) throws -> BatchTally {
+        let kernel = GradientKernel(
+            activation: options.activation, loss: options.loss, input: options.input,
+            epsilon: options.epsilon)
+        let formatter = outputs.perSample.map { _ in
+            PerSampleFormatter(
+                format: options.perSampleFormat, includesLogit: options.input == .logits)
+        }
+        var perSample: PerSampleStream?
+        if let sink = outputs.perSample, let formatter {
+            perSample = PerSampleStream(
+                sink: sink, formatter: formatter, writesHeader: options.perSampleHeader)
+        }
+        let rejects = outputs.rejects.map(RejectsStream.init)
+        let pool = WorkerPool(workers: options.workers) { onMerged in
+            OrderedReducer(
+                policy: options.onInvalid, perSample: perSample, rejects: rejects,
+                onMerged: onMerged)
+        }
+
+        let reader = BatchReader(options: options, diagnostics: diagnostics)
+        let keepsRaw = rejects != nil
+        if let predictions = options.predictionsFile, let targets = options.targetsFile {
+            let processor = TwoFileChunkProcessor(
+                kernel: kernel, formatter: formatter, policy: options.onInvalid,
+                keepsRawRecords: keepsRaw)
+            reader.readTwoFile(
+                predictions: predictions, targets: targets, processor: processor, pool: pool)
+        } else {
+            let processor = CSVChunkProcessor(
+                kernel: kernel, formatter: formatter, policy: options.onInvalid,
+                keepsRawRecords: keepsRaw)
+            let inputs = options.inputs.isEmpty ? ["-"] : options.inputs
+            reader.readCSV(inputs, processor: processor, pool: pool)
+        }
+        return try pool.reducer.finish()
+    }
+
+    private func summarize(_ tally: BatchTally) throws(BiasGradError) -> RunSummary {
+        guard tally.samples > 0 else {
+            throw .data(.noValidSamples(records: tally.records, invalid: tally.invalidRows))
+        }
+        let sum = tally.sum.sum()
+        if sum == nil && options.reduction == .sum {
+            throw .data(.sumOverflow(samples: tally.samples))
+        }
+        if sum == nil {
+            diagnostics.warn(
+                "the exact sum of the \(tally.samples) gradients is too large for float64;"
+                    + " the summary reports \"sum\": null and an exact, finite mean")
+        }
+        if tally.invalidRows > 0 {
+            diagnostics.note("\(tally.invalidRows) invalid rows left out")
+        }
+        return RunSummary(
+            reduction: options.reduction, samples: tally.samples, records: tally.records,
+            invalidRows: tally.invalidRows, sum: sum,
+            mean: tally.sum.quotient(dividingBy: tally.samples)!, loss: options.loss,
+            activation: options.activation, input: options.input)
+    }
+}
