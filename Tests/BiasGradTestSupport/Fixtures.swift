@@ -7,4 +7,13 @@ public enum Fixtures {
         .deletingLastPathComponent()
         .deletingLastPathComponent()
         .deletingLastPathComponent()
+
+    /// A file in SampleData/.
+    public static func sample(_ name: String) -> String {
+        packageRoot.appendingPathComponent("SampleData").appendingPathComponent(name).path
+    }
+
+    /// The seed example of SPEC section 8: predictions and targets.
+    public static let seedPredictions = [0.91, 0.34, 0.77, 0.12, 0.68]
+    public static let seedTargets = [1.0, 0.0, 1.0, 0.0, 1.0]
 }
