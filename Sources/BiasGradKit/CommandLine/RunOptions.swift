@@ -103,5 +103,9 @@ public struct RunOptions: Sendable, Equatable {
 
     public var verbosity: Verbosity = .normal
 
+    /// The configuration file whose settings were read, for `--verbose` to report; nil when
+    /// none was named.
+    public var configurationFile: String?
+
     public init() {}
 }
