@@ -55,8 +55,8 @@ public enum UsageError: Error, Equatable, Sendable {
     /// A configuration file that is not UTF-8 text.
     case configurationNotText(path: String)
 
-    /// A mistake found outside the command line, already phrased as a one-line message.
-    case other(String)
+    /// A prediction or target column that a CSV input's header does not give.
+    case columns(ColumnSelectionError)
 
     /// The one-line message for this mistake.
     public var message: String {
@@ -98,8 +98,8 @@ public enum UsageError: Error, Equatable, Sendable {
                 + " got \(quotedValue(value))"
         case .configurationNotText(let path):
             return "configuration file \(quotedPath(path)) is not UTF-8 text"
-        case .other(let text):
-            return text
+        case .columns(let error):
+            return error.message
         }
     }
 
