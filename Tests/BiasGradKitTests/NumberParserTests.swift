@@ -1,4 +1,5 @@
 import Foundation
+import BiasGradTestSupport
 import Testing
 @testable import BiasGradKit
 
@@ -217,21 +218,4 @@ private func randomDoubles(count: Int, using generator: inout SplitMix64) -> [Do
         values.append(Double.random(in: 0..<1, using: &generator))
     }
     return values
-}
-
-/// A small seeded generator (Steele, Lea and Flood's SplitMix64), so failures repeat.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
 }

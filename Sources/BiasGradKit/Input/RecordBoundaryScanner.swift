@@ -44,22 +44,33 @@ struct RecordBoundaryScanner {
 
     /// The boundary of input without quotes: every line end is a record end or a blank line.
     private func lastLineEnd(in bytes: UnsafeRawBufferPointer, isEndOfInput: Bool) -> Int? {
-        let base = bytes.baseAddress!
-        if let newline = memrchr(base, Int32(UInt8(ascii: "\n")), bytes.count) {
-            let afterNewline = base.distance(to: UnsafeRawPointer(newline)) + 1
-            let tail = UnsafeRawBufferPointer(rebasing: bytes[afterNewline...])
-            return lastCarriageReturn(in: tail, isEndOfInput: isEndOfInput)
-                .map { afterNewline + $0 } ?? afterNewline
+        guard let newline = lastOffset(of: 10, in: bytes, from: 0, before: bytes.count) else {
+            return lastCarriageReturn(in: bytes, from: 0, isEndOfInput: isEndOfInput)
         }
-        return lastCarriageReturn(in: bytes, isEndOfInput: isEndOfInput)
+        return lastCarriageReturn(in: bytes, from: newline + 1, isEndOfInput: isEndOfInput)
+            ?? newline + 1
     }
 
-    /// The offset past the last lone carriage return in `bytes`, which holds no line feed.
-    private func lastCarriageReturn(in bytes: UnsafeRawBufferPointer, isEndOfInput: Bool) -> Int? {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
-        let searched = isEndOfInput ? bytes.count : bytes.count - 1
-        guard searched > 0, let found = memrchr(base, 13, searched) else { return nil }
-        return base.distance(to: UnsafeRawPointer(found)) + 1
+    /// The offset past the last lone carriage return at or after `start`, in bytes that
+    /// hold no line feed there.
+    private func lastCarriageReturn(
+        in bytes: UnsafeRawBufferPointer, from start: Int, isEndOfInput: Bool
+    ) -> Int? {
+        let end = isEndOfInput ? bytes.count : bytes.count - 1
+        return lastOffset(of: 13, in: bytes, from: start, before: end).map { $0 + 1 }
+    }
+
+    /// The offset of the last `byte` in `start..<end`, searched backwards, since a line end
+    /// is usually close to the end of a chunk.
+    private func lastOffset(
+        of byte: UInt8, in bytes: UnsafeRawBufferPointer, from start: Int, before end: Int
+    ) -> Int? {
+        var index = end - 1
+        while index >= start {
+            if bytes[index] == byte { return index }
+            index -= 1
+        }
+        return nil
     }
 
     private func scanQuoted(_ bytes: UnsafeRawBufferPointer, isEndOfInput: Bool) -> Int? {

@@ -52,7 +52,7 @@ final class RejectsStream {
             file: nil, line: fault.line, column: fault.column, text: fault.text, fault.reason)
         fault.raw.withUnsafeBytes { raw in
             RejectsFormatter.appendRecord(
-                file: fault.file, line: fault.line, column: fault.column, reason: reason,
+                file: fault.file, line: fault.line, column: fault.columnIndex, reason: reason,
                 raw: raw, to: buffer)
         }
         if buffer.count >= flushThreshold { try flush() }

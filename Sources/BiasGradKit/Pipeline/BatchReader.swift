@@ -25,7 +25,12 @@ struct BatchReader {
     ) throws(BiasGradError) {
         let file = try InputFile.open(path)
         var reader = ChunkReader(file: file, chunkBytes: options.chunkBytes)
-        let delimiter = try options.delimiter ?? DelimiterSniffer.sniff(reader.firstNonBlankLine())
+        var delimiter = UInt8(ascii: ",")
+        if let chosen = options.delimiter {
+            delimiter = chosen
+        } else {
+            delimiter = DelimiterSniffer.sniff(try reader.firstNonBlankLine())
+        }
         reader.setDelimiter(delimiter)
 
         var source: InputSource?

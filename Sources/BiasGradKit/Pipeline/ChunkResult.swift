@@ -32,6 +32,12 @@ struct InputSource: Sendable {
     /// The targets file of a two-file input; `name` is then the predictions file.
     var targetName: String?
 
+    /// The 1-based column of the prediction or the target field; nil for a two-file input.
+    func columnIndex(_ field: FaultField) -> Int? {
+        guard let layout else { return nil }
+        return (field == .prediction ? layout.fields.prediction : layout.fields.target) + 1
+    }
+
     /// The names of the prediction and the target columns for messages, if they have any.
     func columnDescription(_ field: FaultField) -> String {
         guard let layout else { return field == .prediction ? "the prediction" : "the target" }

@@ -4,7 +4,11 @@ import Foundation
 struct LocatedRowFault: Sendable {
     var file: String
     var line: Int
+    /// The field's description for messages, such as "column 1 (y_hat)".
     var column: String?
+
+    /// The field's 1-based column, for the rejects file.
+    var columnIndex: Int?
     var text: String?
     var reason: String
 
@@ -19,6 +23,7 @@ struct LocatedRowFault: Sendable {
         line = blamesTargets
             ? targetLineBase + (fault.targetLine ?? fault.line) : lineBase + fault.line
         column = field.map(source.columnDescription)
+        columnIndex = field.flatMap(source.columnIndex)
         reason = fault.problem.reason
         raw = fault.raw
         text = fault.problem.showsText ? Self.fieldText(fault, field: field, source: source) : nil

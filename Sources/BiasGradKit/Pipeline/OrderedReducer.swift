@@ -88,11 +88,11 @@ final class OrderedReducer: @unchecked Sendable {
         targetLineBase += result.targetLineCount
     }
 
-    private func handle(_ fault: LocalRowFault, source: InputSource) throws(BiasGradError) {
+    private func handle(_ fault: LocalRowFault, source: InputSource) throws {
         let located = LocatedRowFault(
             fault, source: source, lineBase: lineBase, targetLineBase: targetLineBase)
         switch policy {
-        case .stop: throw .data(located.error)
+        case .stop: throw BiasGradError.data(located.error)
         case .skip: try rejects?.write(located)
         }
     }
