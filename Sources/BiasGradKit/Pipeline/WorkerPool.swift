@@ -24,11 +24,20 @@ final class WorkerPool: @unchecked Sendable {
         workers: Int, makeReducer: (_ onMerged: @escaping @Sendable () -> Void) -> OrderedReducer
     ) {
         let workers = max(workers, 1)
-        let workerSlots = DispatchSemaphore(value: workers)
-        let chunkSlots = DispatchSemaphore(value: 2 * workers + 2)
+        let workerSlots = Self.semaphore(slots: workers)
+        let chunkSlots = Self.semaphore(slots: 2 * workers + 2)
         self.workerSlots = workerSlots
         self.chunkSlots = chunkSlots
         reducer = makeReducer { chunkSlots.signal() }
+    }
+
+    /// A semaphore with `slots` free slots that may be released with slots still taken:
+    /// libdispatch traps when a semaphore dies below the value it was created with, which a
+    /// run that stops early may leave it at, so it starts at zero and is signalled up.
+    private static func semaphore(slots: Int) -> DispatchSemaphore {
+        let semaphore = DispatchSemaphore(value: 0)
+        for _ in 0..<slots { semaphore.signal() }
+        return semaphore
     }
 
     /// Whether the run must stop early.
