@@ -11,7 +11,8 @@ public final class Diagnostics: Sendable {
 
     /// - Parameter write: receives each finished line, newline included; stderr by default.
     public init(
-        verbosity: Verbosity, write: @escaping @Sendable (String) -> Void = Diagnostics.toStandardError
+        verbosity: Verbosity,
+        write: @escaping @Sendable (String) -> Void = Diagnostics.toStandardError
     ) {
         self.verbosity = verbosity
         writeLine = Mutex(write)

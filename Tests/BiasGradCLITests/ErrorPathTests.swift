@@ -12,7 +12,8 @@ import BiasGradTestSupport
         let result = try BinaryRunner.run([input])
         #expect(result.status == 65)
         #expect(result.standardOutput.isEmpty)
-        #expect(result.standardError == "biasgrad: \(input):3: column 1 (y_hat) holds 'abc': not a number\n")
+        let expected = "biasgrad: \(input):3: column 1 (y_hat) holds 'abc': not a number\n"
+        #expect(result.standardError == expected)
     }
 
     @Test func aValueOutsideTheRangeSuggestsLogits() throws {

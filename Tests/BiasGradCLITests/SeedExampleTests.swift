@@ -64,7 +64,8 @@ let seedMSESigmoid = zip(Fixtures.seedPredictions, Fixtures.seedTargets).map { y
         let result = try BinaryRunner.run([Fixtures.sample("seed.csv"), "--per-sample", "-"])
         #expect(result.status == 0, "\(result.standardError)")
         let rows = result.standardOutput.split(separator: "\n").map { $0.split(separator: ",") }
-        #expect(rows.first == ["sample", "y_hat", "y", "error", "activation_derivative", "gradient"])
+        let header = ["sample", "y_hat", "y", "error", "activation_derivative", "gradient"]
+        #expect(rows.first.map { $0.map(String.init) } == header)
         #expect(rows.count == 6)
 
         // SPEC section 8's table, rounded there to 6 decimals; the exact bits come from the

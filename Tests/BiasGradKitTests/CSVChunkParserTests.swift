@@ -4,7 +4,8 @@ import Testing
 
 /// The records of `text` as (line, field count, prediction, target, raw text).
 private func records(
-    _ text: String, delimiter: Character = ",", fields: SelectedFields = .init(prediction: 0, target: 1)
+    _ text: String, delimiter: Character = ",",
+    fields: SelectedFields = .init(prediction: 0, target: 1)
 ) -> (rows: [(Int, Int, ParsedNumber?, ParsedNumber?, String, Bool)], lines: Int) {
     let parser = CSVChunkParser(delimiter: delimiter.asciiValue!, fields: fields)
     var rows: [(Int, Int, ParsedNumber?, ParsedNumber?, String, Bool)] = []
@@ -33,7 +34,7 @@ private func records(
     }
 
     @Test func aQuotedNewlineKeepsTheRecordOnItsFirstLine() {
-        let (rows, lines) = records("\"note\nmore\",x\n0.5,1\n", fields: .init(prediction: 0, target: 1))
+        let (rows, lines) = records("\"note\nmore\",x\n0.5,1\n")
         #expect(rows.map(\.0) == [1, 3])
         #expect(rows[0].4 == "\"note\nmore\",x")
         #expect(lines == 3)

@@ -6,7 +6,8 @@ public final class TemporaryDirectory {
     public let path: String
 
     public init() {
-        var template = Array((URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("biasgrad-test-XXXXXX").path).utf8CString)
+        let base = URL(fileURLWithPath: NSTemporaryDirectory())
+        var template = Array(base.appendingPathComponent("biasgrad-test-XXXXXX").path.utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         precondition(made != nil, "cannot create a temporary folder")
         path = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })

@@ -7,7 +7,9 @@ struct CSVLayout: Sendable {
     ]
 
     /// Header names that mean the target column, lower case.
-    static let targetNames = ["y", "y_true", "ytrue", "target", "targets", "label", "labels", "truth"]
+    static let targetNames = [
+        "y", "y_true", "ytrue", "target", "targets", "label", "labels", "truth",
+    ]
 
     var delimiter: UInt8
     var hasHeader: Bool
@@ -118,14 +120,11 @@ struct CSVLayout: Sendable {
     }
 
     private static func trimmed(_ name: String) -> String {
-        var name = name
-        while let first = name.unicodeScalars.first, first == " " || first == "\t" || first == "\u{FEFF}" {
-            name.unicodeScalars.removeFirst()
-        }
-        while let last = name.unicodeScalars.last, last == " " || last == "\t" {
-            name.unicodeScalars.removeLast()
-        }
-        return name
+        let ignored: Set<Unicode.Scalar> = [" ", "\t", "\u{FEFF}"]
+        var scalars = Substring(name).unicodeScalars
+        while let first = scalars.first, ignored.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, ignored.contains(last) { scalars.removeLast() }
+        return String(scalars)
     }
 
     private static func normalized(_ name: String) -> String {

@@ -90,7 +90,8 @@ struct BatchReader {
     private static func layout(
         of chunk: ChunkBuffer, delimiter: UInt8, _ file: InputFile, _ options: RunOptions
     ) throws(BiasGradError) -> CSVLayout {
-        let parser = CSVChunkParser(delimiter: delimiter, fields: SelectedFields(prediction: 0, target: 1))
+        let anyFields = SelectedFields(prediction: 0, target: 1)
+        let parser = CSVChunkParser(delimiter: delimiter, fields: anyFields)
         var firstRecord: [String] = []
         parser.parse(chunk.bytes, firstLine: 1, isEndOfInput: true) { record in
             firstRecord = parser.fieldTexts(of: record.raw)
