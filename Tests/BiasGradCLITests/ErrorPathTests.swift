@@ -150,4 +150,26 @@ import BiasGradTestSupport
         #expect(result.standardError.contains("open.csv:3:"))
         #expect(result.standardError.contains("never closed"))
     }
+
+    @Test func controlCharactersInAFieldKeepTheMessageOnOneLine() throws {
+        let folder = TemporaryDirectory()
+        let text = "y_hat,y\n\"a\nb\",1\n0.5\u{0},0\n"
+        let input = folder.write("nl.csv", bytes: Array(text.utf8))
+        let result = try BinaryRunner.run([input])
+        #expect(result.status == 65)
+        let expected = "biasgrad: \(input):2: column 1 (y_hat) holds 'a\\nb': not a number\n"
+        #expect(result.standardError == expected)
+
+        let skipped = try BinaryRunner.run([input, "--on-invalid", "skip", "--rejects", "/dev/null"])
+        #expect(skipped.status == 65)
+        #expect(skipped.standardError.contains("none of the 2 data records"))
+    }
+
+    @Test func aFullDeviceIsAnIOError() throws {
+        let result = try BinaryRunner.run([
+            Fixtures.sample("outputs-100k.csv"), "--per-sample", "/dev/full", "--quiet",
+        ])
+        #expect(result.status == 74)
+        #expect(result.standardError.contains("/dev/full"))
+    }
 }

@@ -35,11 +35,11 @@ public enum BiasGradError: Error, Equatable, Sendable {
         case .usage(let error): return error.message
         case .data(let error): return error.message
         case .inputUnavailable(let path, let reason):
-            return "cannot open input \(quoted(path)): \(reason)"
+            return "cannot open input \(quotedPath(path)): \(reason)"
         case .outputUnavailable(let path, let reason):
-            return "cannot create output \(quoted(path)): \(reason)"
+            return "cannot create output \(quotedPath(path)): \(reason)"
         case .io(let path, let reason):
-            return "I/O error on \(quoted(path)): \(reason)"
+            return "I/O error on \(quotedPath(path)): \(reason)"
         }
     }
 }
@@ -56,8 +56,30 @@ public enum ExitStatus {
     public static let ioError: Int32 = 74
 }
 
-/// Wraps a path or a piece of input in single quotes for a message, shortening long text.
+/// Wraps a piece of input in single quotes for a one-line message: control characters are
+/// escaped (`\n`, `\t`, `\u{0}`) and text longer than `limit` characters is shortened.
 func quoted(_ text: String, limit: Int = 60) -> String {
-    let shown = text.count > limit ? String(text.prefix(limit)) + "..." : text
+    var shown = ""
+    var length = 0
+    for scalar in text.unicodeScalars {
+        if length == limit {
+            shown += "..."
+            break
+        }
+        length += 1
+        switch scalar {
+        case "\n": shown += "\\n"
+        case "\r": shown += "\\r"
+        case "\t": shown += "\\t"
+        case _ where scalar.properties.generalCategory == .control:
+            shown += "\\u{" + String(scalar.value, radix: 16) + "}"
+        default: shown.unicodeScalars.append(scalar)
+        }
+    }
     return "'\(shown)'"
+}
+
+/// Wraps a file name in single quotes, whole, since a shortened name cannot be acted on.
+func quotedPath(_ path: String) -> String {
+    quoted(path, limit: .max)
 }

@@ -13,13 +13,13 @@ public enum ColumnSelectionError: Error, Equatable, Sendable {
     public var message: String {
         switch self {
         case .notInHeader(let name, let file, let header):
-            return "column \(quoted(name)) is not in \(quoted(file)); its header has "
+            return "column \(quoted(name)) is not in \(quotedPath(file)); its header has "
                 + Self.list(header)
         case .nameWithoutHeader(let name, let file):
-            return "column \(quoted(name)) is chosen by name, but \(quoted(file)) is read "
+            return "column \(quoted(name)) is chosen by name, but \(quotedPath(file)) is read "
                 + "without a header (--no-header); choose it by number instead"
         case .onlyOneWellKnownName(let found, let role, let file, let header):
-            return "\(quoted(file)) has a column \(quoted(found)) but no \(role) column; "
+            return "\(quotedPath(file)) has a column \(quoted(found)) but no \(role) column; "
                 + "name it with --\(role)-column; the header has " + Self.list(header)
         }
     }

@@ -28,8 +28,8 @@ public enum DataError: Error, Equatable, Sendable {
             return "the exact sum of the \(samples) gradients is too large for float64; "
                 + "use --reduction mean, whose value is finite"
         case .countMismatch(let predictions, let predictionCount, let targets, let targetCount):
-            return "\(quoted(predictions)) has \(predictionCount) values but \(quoted(targets))"
-                + " has \(targetCount); the two files must pair line by line"
+            return "\(quotedPath(predictions)) has \(predictionCount) values but "
+                + "\(quotedPath(targets)) has \(targetCount); the two files must pair line by line"
         }
     }
 

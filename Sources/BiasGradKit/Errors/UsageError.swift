@@ -103,26 +103,10 @@ public enum UsageError: Error, Equatable, Sendable {
         }
     }
 
-    /// A file name in quotes, whole, since a shortened name cannot be acted on.
-    private func quotedPath(_ path: String) -> String {
-        quotedValue(path, limit: .max)
-    }
-
     /// Text from the user in quotes, shortened past `limit` characters, its control characters
     /// written as escapes so that the message stays one line.
     private func quotedValue(_ value: String, limit: Int = 60) -> String {
-        var shown = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\n": shown += "\\n"
-            case "\r": shown += "\\r"
-            case "\t": shown += "\\t"
-            case _ where scalar.properties.generalCategory == .control:
-                shown += "\\u{" + String(scalar.value, radix: 16) + "}"
-            default: shown.unicodeScalars.append(scalar)
-            }
-        }
-        return quoted(shown, limit: limit)
+        quoted(value, limit: limit)
     }
 
     private func didYouMean(_ suggestion: String?) -> String {
