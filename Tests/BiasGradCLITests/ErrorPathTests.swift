@@ -160,7 +160,9 @@ import BiasGradTestSupport
         let expected = "biasgrad: \(input):2: column 1 (y_hat) holds 'a\\nb': not a number\n"
         #expect(result.standardError == expected)
 
-        let skipped = try BinaryRunner.run([input, "--on-invalid", "skip", "--rejects", "/dev/null"])
+        let skipped = try BinaryRunner.run([
+            input, "--on-invalid", "skip", "--rejects", "/dev/null",
+        ])
         #expect(skipped.status == 65)
         #expect(skipped.standardError.contains("none of the 2 data records"))
     }
