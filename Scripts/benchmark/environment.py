@@ -50,6 +50,8 @@ def _ensure_python(tools: Toolchain) -> None:
     if not python.exists():
         log(f"creating {venv.name}")
         made = _run([sys.executable, "-m", "venv", str(venv)])
+        if made.returncode != 0 and apt_install("python3-venv"):
+            made = _run([sys.executable, "-m", "venv", "--clear", str(venv)])
         if made.returncode != 0:
             tools.notes.append(f"no virtual environment: {_last_line(made.stderr)}")
             return
