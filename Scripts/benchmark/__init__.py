@@ -1,0 +1,1 @@
+"""Benchmark harness for biasgrad: data generation, peers, timing and the report."""
