@@ -12,9 +12,9 @@ import Synchronization
 /// Registration and removal from ordinary code go through a `Mutex`. A signal handler cannot
 /// take a lock or allocate, so each live path is also published, as a C string made at
 /// registration, in a fixed table of atomic pointers that `unlinkAllFromSignalHandler`
-/// reads with nothing but atomic loads and `unlink`. The C strings are never freed, because
-/// a handler running on another thread may still hold one after it is unregistered; a
-/// process opens a handful of outputs, so this costs a few hundred bytes.
+/// reads with nothing but atomic loads and `unlink`. The C strings live as long as the
+/// registry, because a handler running on another thread may still hold one after it is
+/// unregistered; a process opens a handful of outputs, so this costs a few hundred bytes.
 public final class TemporaryFileRegistry: @unchecked Sendable {
     /// The registry the outputs use and the signal handlers read.
     public static let shared = TemporaryFileRegistry()
@@ -30,6 +30,9 @@ public final class TemporaryFileRegistry: @unchecked Sendable {
     private let slots: PublishedPaths
     private let paths = Mutex<[Int: String]>([:])
 
+    /// The addresses of every C string published so far, freed with the registry.
+    private let publishedStrings = Mutex<[UInt]>([])
+
     public init() {
         slots = .allocate(capacity: Self.capacity)
         for index in 0..<Self.capacity {
@@ -40,6 +43,9 @@ public final class TemporaryFileRegistry: @unchecked Sendable {
     deinit {
         slots.deinitialize(count: Self.capacity)
         slots.deallocate()
+        publishedStrings.withLock { addresses in
+            for address in addresses { free(UnsafeMutableRawPointer(bitPattern: address)) }
+        }
     }
 
     /// Records `path` as live; returns nil when the table is full.
@@ -49,7 +55,10 @@ public final class TemporaryFileRegistry: @unchecked Sendable {
                 return nil
             }
             paths[slot] = path
-            slots[slot].store(strdup(path), ordering: .releasing)
+            guard let published = strdup(path) else { return nil }
+            let address = UInt(bitPattern: published)
+            publishedStrings.withLock { $0.append(address) }
+            slots[slot].store(published, ordering: .releasing)
             return Token(slot: slot)
         }
     }
