@@ -55,13 +55,19 @@ public struct OutputReaderClosed: Error, Equatable, Sendable {
 
 /// Opens the output named by `path` the way its kind needs.
 ///
-/// `-` is standard output. A path that exists as a device or a pipe (`/dev/null`,
-/// `/dev/stdout`, a shell's `>(...)`) is written in place, since it cannot be replaced.
-/// Anything else becomes an `AtomicOutputFile`, which leaves `path` untouched until commit.
+/// `-` is standard output. `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` and `/proc/self/fd/N`
+/// name descriptors this process already has, so they are written through those
+/// descriptors, never reopened: a shell's `>> log` keeps its offset and its earlier lines.
+/// Any other path that exists as something other than a regular file or a folder (a
+/// device, a pipe) is written in place, since it cannot be replaced. Anything else becomes
+/// an `AtomicOutputFile`, which leaves `path` untouched until commit.
 ///
 /// - Throws: `BiasGradError.outputUnavailable` when the output cannot be created.
 public func openOutputSink(path: String) throws -> any OutputSink {
     if path == "-" { return StreamOutput.standardOutput }
+    if let descriptor = inheritedDescriptor(named: path) {
+        return StreamOutput(path: path, descriptor: descriptor, ownsDescriptor: false)
+    }
 
     var status = stat()
     let exists = stat(path, &status) == 0
@@ -69,6 +75,24 @@ public func openOutputSink(path: String) throws -> any OutputSink {
         return try StreamOutput(existingPath: path)
     }
     return try AtomicOutputFile(path: path)
+}
+
+/// The descriptor a path such as `/dev/stdout` or `/dev/fd/3` stands for, when this process
+/// has it open.
+func inheritedDescriptor(named path: String) -> Int32? {
+    let descriptor: Int32?
+    switch path {
+    case "/dev/stdout": descriptor = STDOUT_FILENO
+    case "/dev/stderr": descriptor = STDERR_FILENO
+    default:
+        let prefixes = ["/dev/fd/", "/proc/self/fd/"]
+        let number = prefixes.lazy.compactMap { prefix -> Int32? in
+            path.hasPrefix(prefix) ? Int32(path.dropFirst(prefix.count)) : nil
+        }.first
+        descriptor = number
+    }
+    guard let descriptor, descriptor >= 0, fcntl(descriptor, F_GETFD) != -1 else { return nil }
+    return descriptor
 }
 
 func isDirectory(_ status: stat) -> Bool {
