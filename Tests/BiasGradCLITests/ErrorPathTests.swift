@@ -174,4 +174,24 @@ import BiasGradTestSupport
         #expect(result.status == 74)
         #expect(result.standardError.contains("/dev/full"))
     }
+
+    @Test func whenNoRowIsValidTheRejectsFileStillSaysWhy() throws {
+        let folder = TemporaryDirectory()
+        let input = folder.write("logits.csv", "y_hat,y\n1.5,1\n2.5,0\n")
+        let rejects = folder.file("rejects.csv")
+        let result = try BinaryRunner.run([input, "--on-invalid", "skip", "--rejects", rejects])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("the first: \(input):2: column 1 (y_hat)"))
+        #expect(folder.read("rejects.csv")?.split(separator: "\n").count == 3)
+    }
+
+    @Test func anOutputThatIsAnInputByAnotherNameIsRefused() throws {
+        let folder = TemporaryDirectory()
+        let input = folder.write("in.csv", "y_hat,y\n0.5,1\n")
+        let link = folder.file("link.csv")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: input)
+        let result = try BinaryRunner.run([link, "--output", input])
+        #expect(result.status == 64)
+        #expect(folder.read("in.csv") == "y_hat,y\n0.5,1\n")
+    }
 }

@@ -65,4 +65,15 @@ private func layout(
             try layout(["0.5", "1"], prediction: .name("y_hat"), header: .absent)
         }
     }
+
+    @Test(arguments: [["nan", "1"], ["inf", "0"], ["", "1"], ["0.5", ""], ["1e400", "0"],
+                      ["0x1p-1", "1"], ["NA", "1"], [" -Infinity ", "0"], ["1,5", "0"]])
+    func badValuesInTheFirstRowAreDataNotAHeader(first: [String]) throws {
+        #expect(try !layout(first).hasHeader)
+    }
+
+    @Test(arguments: [["y_hat", "y"], ["score", "0"], ["_p", "1"], ["Prédiction", "1"]])
+    func namesStartWithALetterOrUnderscore(first: [String]) throws {
+        #expect(try layout(first).hasHeader)
+    }
 }

@@ -6,8 +6,8 @@ public enum DataError: Error, Equatable, Sendable {
     /// `text` is that field's text as it is in the input.
     case invalidRow(file: String, line: Int, column: String?, text: String?, reason: String)
 
-    /// No record gave a valid sample.
-    case noValidSamples(records: Int, invalid: Int)
+    /// No record gave a valid sample; `firstInvalid` is the first invalid row's error.
+    indirect case noValidSamples(records: Int, invalid: Int, firstInvalid: DataError?)
 
     /// The exact sum is too large for float64 and the sum was asked for.
     case sumOverflow(samples: Int)
@@ -20,10 +20,11 @@ public enum DataError: Error, Equatable, Sendable {
         switch self {
         case .invalidRow(let file, let line, let column, let text, let reason):
             return Self.rowMessage(file: file, line: line, column: column, text: text, reason)
-        case .noValidSamples(let records, let invalid):
+        case .noValidSamples(let records, let invalid, let firstInvalid):
             if records == 0 { return "no data records in the input: there is no result" }
-            return "none of the \(records) data records is a valid sample (\(invalid) invalid):"
-                + " there is no result"
+            let first = firstInvalid.map { "; the first: " + $0.message } ?? ""
+            return "none of the \(records) data records is a valid sample (\(invalid) invalid),"
+                + " so there is no result" + first
         case .sumOverflow(let samples):
             return "the exact sum of the \(samples) gradients is too large for float64; "
                 + "use --reduction mean, whose value is finite"

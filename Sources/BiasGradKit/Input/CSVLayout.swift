@@ -65,7 +65,7 @@ struct CSVLayout: Sendable {
                 indexOf(options.targetColumn, default: 1),
             ]
             return indexes.contains { index in
-                index < record.count && !isNumber(record[index])
+                index < record.count && looksLikeName(record[index])
             }
         }
     }
@@ -114,9 +114,23 @@ struct CSVLayout: Sendable {
         return fallback
     }
 
-    private static func isNumber(_ text: String) -> Bool {
-        if case .value = NumberParser.parse(text) { return true }
-        return false
+    /// Words that stand for a missing or non-finite value, never for a column's name.
+    static let valueWords: Set<String> = [
+        "nan", "-nan", "+nan", "inf", "-inf", "+inf", "infinity", "-infinity", "+infinity",
+        "na", "n/a", "null", "none", "nil", "missing",
+    ]
+
+    /// Whether a first-row field reads as a column name rather than a value, good or bad:
+    /// a name starts with a letter or `_` and is not a word for a missing or non-finite
+    /// value. So a first row of `nan,1`, `,1`, `1e400,0` or `0x1p-1,1` is data (and
+    /// invalid), not a header that would drop it unseen.
+    static func looksLikeName(_ text: String) -> Bool {
+        let name = trimmed(text)
+        if case .value = NumberParser.parse(name) { return false }
+        guard let first = name.unicodeScalars.first,
+            first == "_" || first.properties.isAlphabetic
+        else { return false }
+        return !valueWords.contains(name.lowercased())
     }
 
     private static func trimmed(_ name: String) -> String {

@@ -93,7 +93,9 @@ final class OrderedReducer: @unchecked Sendable {
             fault, source: source, lineBase: lineBase, targetLineBase: targetLineBase)
         switch policy {
         case .stop: throw BiasGradError.data(located.error)
-        case .skip: try rejects?.write(located)
+        case .skip:
+            if tally.firstFault == nil { tally.firstFault = located.error }
+            try rejects?.write(located)
         }
     }
 }
@@ -104,4 +106,7 @@ struct BatchTally: Sendable {
     var samples = 0
     var records = 0
     var invalidRows = 0
+
+    /// The first invalid row in the input, kept for the message when none is valid.
+    var firstFault: DataError?
 }

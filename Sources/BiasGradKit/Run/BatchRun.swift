@@ -22,8 +22,12 @@ public struct BatchRun {
             let summary = try summarize(tally)
             try outputs.finish(with: SummaryWriter.render(summary, format: options.format))
             return summary
+        } catch BiasGradError.data(.noValidSamples(let records, let invalid, let first)) {
+            outputs.discard(keepingRejects: true)
+            throw BiasGradError.data(
+                .noValidSamples(records: records, invalid: invalid, firstInvalid: first))
         } catch {
-            outputs.discard()
+            outputs.discard(keepingRejects: false)
             throw error
         }
     }
@@ -68,7 +72,8 @@ public struct BatchRun {
 
     private func summarize(_ tally: BatchTally) throws(BiasGradError) -> RunSummary {
         guard tally.samples > 0 else {
-            throw .data(.noValidSamples(records: tally.records, invalid: tally.invalidRows))
+            throw .data(.noValidSamples(
+                records: tally.records, invalid: tally.invalidRows, firstInvalid: tally.firstFault))
         }
         let sum = tally.sum.sum()
         if sum == nil && options.reduction == .sum {

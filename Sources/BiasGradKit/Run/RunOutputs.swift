@@ -34,8 +34,13 @@ final class RunOutputs {
         for sink in all { try sink.commit() }
     }
 
-    /// Leaves every output as it was before the run.
-    func discard() {
+    /// Leaves every output as it was before the run; with `keepingRejects`, the rejects
+    /// file is still written, since it says why no row was valid.
+    func discard(keepingRejects: Bool) {
+        if keepingRejects, let rejects, (try? rejects.commit()) != nil {
+            for sink in [perSample, summary].compactMap({ $0 }) { sink.discard() }
+            return
+        }
         for sink in all { sink.discard() }
     }
 }
