@@ -194,4 +194,10 @@ import BiasGradTestSupport
         #expect(result.status == 64)
         #expect(folder.read("in.csv") == "y_hat,y\n0.5,1\n")
     }
+
+    @Test func aChunkSizeBeyondOneGibibyteIsAUsageError() throws {
+        let result = try BinaryRunner.run([Fixtures.sample("seed.csv"), "--chunk-bytes", "64G"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("from 1 to 1G"))
+    }
 }

@@ -76,4 +76,10 @@ private func layout(
     func namesStartWithALetterOrUnderscore(first: [String]) throws {
         #expect(try layout(first).hasHeader)
     }
+
+    @Test func oneColumnForBothIsAUsageError() {
+        #expect(throws: BiasGradError.usage(.columns(.sameColumn(column: 1, file: "f.csv")))) {
+            try layout(["y_hat", "y"], prediction: .index(1), target: .name("y_hat"))
+        }
+    }
 }

@@ -26,7 +26,7 @@ private let delimiterRule =
 
 /// The description of `AcceptedValues.byteCount`, as the messages below quote it.
 private let byteCountRule =
-    "a whole number of bytes, at least 1, with an optional K, M or G suffix (e.g. 4M)"
+    "a whole number of bytes from 1 to 1G, with an optional K, M or G suffix (e.g. 4M)"
 
 extension CommandLineTests {
     static let unknownOptions: [MistakeCase] = [

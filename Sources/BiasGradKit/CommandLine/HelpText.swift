@@ -38,6 +38,7 @@ public enum HelpText {
           66  an input (or the configuration file) cannot be opened
           73  an output cannot be created
           74  an I/O error while reading or writing
+          141 the reader of standard output went away (as for SIGPIPE)
         """
 
     private static let configuration = """

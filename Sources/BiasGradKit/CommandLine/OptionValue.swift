@@ -59,7 +59,7 @@ enum OptionValue {
 
     /// A finite number greater than zero.
     static func positiveFiniteNumber(_ text: String) -> Double? {
-        guard let number = Double(text), number.isFinite, number > 0 else { return nil }
+        guard case .value(let number) = NumberParser.parse(text), number > 0 else { return nil }
         return number
     }
 
@@ -71,8 +71,11 @@ enum OptionValue {
         return (1...maximumWorkers).contains(count) ? count : nil
     }
 
-    /// A whole number of bytes, at least 1, with an optional binary suffix: `K` (2^10),
-    /// `M` (2^20) or `G` (2^30), in either case.
+    /// The largest chunk size: each chunk in flight holds this much memory.
+    static let maximumChunkBytes = 1 << 30
+
+    /// A whole number of bytes, from 1 to `maximumChunkBytes`, with an optional binary
+    /// suffix: `K` (2^10), `M` (2^20) or `G` (2^30), in either case.
     static func byteCount(_ text: String) -> Int? {
         let shift: Int
         switch text.last {
@@ -85,7 +88,7 @@ enum OptionValue {
         let digits = shift == 0 ? Substring(text) : text.dropLast()
         guard !digits.isEmpty, digits.utf8.allSatisfy(isDigit) else { return nil }
         guard let count = Int(digits), count >= 1 else { return nil }
-        guard count <= Int.max >> shift else { return nil }
+        guard count <= maximumChunkBytes >> shift else { return nil }
         return count << shift
     }
 

@@ -9,6 +9,9 @@ public enum ColumnSelectionError: Error, Equatable, Sendable {
     /// Only one of the two well-known column names is in the header.
     case onlyOneWellKnownName(found: String, missingRole: String, file: String, header: [String])
 
+    /// The prediction and the target resolve to the same column.
+    case sameColumn(column: Int, file: String)
+
     /// The message, naming the header's columns where that helps.
     public var message: String {
         switch self {
@@ -18,6 +21,9 @@ public enum ColumnSelectionError: Error, Equatable, Sendable {
         case .nameWithoutHeader(let name, let file):
             return "column \(quoted(name)) is chosen by name, but \(quotedPath(file)) is read "
                 + "without a header (--no-header); choose it by number instead"
+        case .sameColumn(let column, let file):
+            return "the prediction and the target are both column \(column) of "
+                + "\(quotedPath(file)); choose two columns"
         case .onlyOneWellKnownName(let found, let role, let file, let header):
             return "\(quotedPath(file)) has a column \(quoted(found)) but no \(role) column; "
                 + "name it with --\(role)-column; the header has " + Self.list(header)

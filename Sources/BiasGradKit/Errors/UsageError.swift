@@ -154,7 +154,7 @@ public enum AcceptedValues: Equatable, Sendable {
         case .workerCount:
             return "an integer from 1 to \(OptionValue.maximumWorkers), or 'auto'"
         case .byteCount:
-            return "a whole number of bytes, at least 1, with an optional K, M or G suffix"
+            return "a whole number of bytes from 1 to 1G, with an optional K, M or G suffix"
                 + " (e.g. 4M)"
         case .column:
             return "a header name or a 1-based column index"

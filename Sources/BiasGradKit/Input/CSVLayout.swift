@@ -36,6 +36,9 @@ struct CSVLayout: Sendable {
         let hasHeader = try detectHeader(firstRecord, file: file, options: options)
         let names = hasHeader ? firstRecord.map(normalized) : []
         let fields = try selectFields(names: names, hasHeader: hasHeader, file: file, options)
+        if fields.prediction == fields.target {
+            throw .usage(.columns(.sameColumn(column: fields.prediction + 1, file: file)))
+        }
         return CSVLayout(
             delimiter: delimiter, hasHeader: hasHeader, fields: fields,
             headerNames: hasHeader ? firstRecord.map(trimmed) : [])

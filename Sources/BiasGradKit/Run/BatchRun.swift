@@ -55,6 +55,7 @@ public struct BatchRun {
         let reader = BatchReader(options: options, diagnostics: diagnostics)
         let keepsRaw = rejects != nil
         if let predictions = options.predictionsFile, let targets = options.targetsFile {
+            warnAboutCSVOptions()
             let processor = TwoFileChunkProcessor(
                 kernel: kernel, formatter: formatter, policy: options.onInvalid,
                 keepsRawRecords: keepsRaw)
@@ -68,6 +69,15 @@ public struct BatchRun {
             reader.readCSV(inputs, processor: processor, pool: pool)
         }
         return try pool.reducer.finish()
+    }
+
+    private func warnAboutCSVOptions() {
+        let csvOnly = options.header != .detect || options.delimiter != nil
+            || options.predictionColumn != nil || options.targetColumn != nil
+        guard csvOnly else { return }
+        diagnostics.warn(
+            "the header, delimiter and column settings apply to CSV input;"
+                + " --predictions and --targets files are read without them")
     }
 
     private func summarize(_ tally: BatchTally) throws(BiasGradError) -> RunSummary {
