@@ -15,6 +15,7 @@ public struct BatchRun {
     /// - Throws: a `BiasGradError`, or `OutputReaderClosed` when a stream's reader went away.
     @discardableResult
     public func execute() throws -> RunSummary {
+        try InputPreflight.check(options)
         try OutputCollisions.check(options)
         let outputs = try RunOutputs(options)
         do {
