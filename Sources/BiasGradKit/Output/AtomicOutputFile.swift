@@ -44,6 +44,7 @@ public final class AtomicOutputFile: OutputSink, @unchecked Sendable {
         try Self.checkDestination(target, named: path)
 
         let (temporaryPath, descriptor) = try Self.createTemporaryFile(beside: target, for: path)
+        Self.keepPermissions(of: target, on: descriptor)
         self.path = path
         self.target = target
         self.temporaryPath = temporaryPath
@@ -54,6 +55,15 @@ public final class AtomicOutputFile: OutputSink, @unchecked Sendable {
 
     deinit {
         discard()
+    }
+
+    /// Gives the new file the permission bits of the file it will replace, if there is one,
+    /// so that replacing a private output does not make it readable by others. The owner is
+    /// not kept: the new file belongs to whoever runs biasgrad.
+    private static func keepPermissions(of target: String, on descriptor: Int32) {
+        var status = stat()
+        guard stat(target, &status) == 0 else { return }
+        _ = fchmod(descriptor, status.st_mode & 0o7777)
     }
 
     /// - Throws: `BiasGradError.io` when the write fails, for example `ENOSPC`.
