@@ -200,4 +200,10 @@ import BiasGradTestSupport
         #expect(result.status == 64)
         #expect(result.standardError.contains("from 1 to 1G"))
     }
+
+    @Test func inputWithoutLineEndsEndsTheRunNotTheMemory() throws {
+        let result = try BinaryRunner.run(["/dev/zero"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("/dev/zero: the record at byte 0 runs on"))
+    }
 }

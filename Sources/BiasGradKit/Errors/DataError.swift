@@ -12,6 +12,9 @@ public enum DataError: Error, Equatable, Sendable {
     /// The exact sum is too large for float64 and the sum was asked for.
     case sumOverflow(samples: Int)
 
+    /// A record that does not end within `limit` bytes, starting `offset` bytes into `file`.
+    case recordTooLong(file: String, offset: Int, limit: Int)
+
     /// The two files of the two-file mode hold different numbers of values.
     case countMismatch(predictions: String, predictionCount: Int, targets: String, targetCount: Int)
 
@@ -28,6 +31,9 @@ public enum DataError: Error, Equatable, Sendable {
         case .sumOverflow(let samples):
             return "the exact sum of the \(samples) gradients is too large for float64; "
                 + "use --reduction mean, whose value is finite"
+        case .recordTooLong(let file, let offset, let limit):
+            return "\(file): the record at byte \(offset) runs on for more than "
+                + "\(limit >> 20) MiB without ending: a quoted field left open, or no line ends"
         case .countMismatch(let predictions, let predictionCount, let targets, let targetCount):
             return "\(quotedPath(predictions)) has \(predictionCount) values but "
                 + "\(quotedPath(targets)) has \(targetCount); the two files must pair line by line"

@@ -12,6 +12,14 @@ struct ChunkReader {
     private var reachedEnd = false
     private var startedReading = false
 
+    /// The bytes handed out in chunks so far, the byte-order mark not counted.
+    private var consumedBytes = 0
+
+    /// The longest record a chunk may grow to hold. A record that runs on past it (an
+    /// unterminated quoted field, or input with no line ends, like `/dev/zero`) ends the
+    /// run instead of the memory.
+    static let maximumRecordBytes = 128 << 20
+
     init(file: InputFile, chunkBytes: Int) {
         self.file = file
         self.chunkBytes = max(chunkBytes, 1)
@@ -89,6 +97,10 @@ struct ChunkReader {
                 return cut(at: boundary)
             }
             if reachedEnd { return cut(at: pending.count) }
+            guard pending.capacity < Self.maximumRecordBytes else {
+                throw .data(.recordTooLong(
+                    file: file.displayName, offset: consumedBytes, limit: Self.maximumRecordBytes))
+            }
             pending.reserve(pending.capacity * 2)
         }
     }
@@ -100,6 +112,7 @@ struct ChunkReader {
         pending.storage.copyMemory(from: chunk.storage + boundary, byteCount: carried)
         pending.count = carried
         chunk.count = boundary
+        consumedBytes += boundary
         return chunk
     }
 
