@@ -14,16 +14,17 @@ let package = Package(
         // fast_float (Debian's libfast-float-dev, header only) behind a C interface.
         .target(name: "CFastFloat", path: "Sources/CFastFloat"),
 
-        // Google's double-conversion (Debian's libdouble-conversion-dev) behind a C interface.
+        // {fmt}'s shortest float digits (Debian's libfmt-dev, its shared library), laid out as
+        // Python's repr, behind a C interface.
         .target(
-            name: "CDoubleConversion",
-            path: "Sources/CDoubleConversion",
-            linkerSettings: [.linkedLibrary("double-conversion")]
+            name: "CFmt",
+            path: "Sources/CFmt",
+            linkerSettings: [.linkedLibrary("fmt")]
         ),
 
         .target(
             name: "BiasGradKit",
-            dependencies: ["CLibCSV", "CFastFloat", "CDoubleConversion"],
+            dependencies: ["CLibCSV", "CFastFloat", "CFmt"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         .executableTarget(name: "biasgrad", dependencies: ["BiasGradKit"]),

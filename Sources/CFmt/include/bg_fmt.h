@@ -1,5 +1,5 @@
-#ifndef BG_DOUBLE_CONVERSION_H
-#define BG_DOUBLE_CONVERSION_H
+#ifndef BG_FMT_H
+#define BG_FMT_H
 
 #include <stddef.h>
 
@@ -7,9 +7,10 @@
 extern "C" {
 #endif
 
-/// The smallest buffer `bg_format_shortest` accepts: the longest result,
-/// "-1.7976931348623157e+308" (24 characters), and a terminating zero byte, rounded up.
-#define BG_SHORTEST_CAPACITY 32
+/// The smallest buffer `bg_format_shortest` accepts. The longest result,
+/// "-1.7976931348623157e+308", is 24 characters; the layout code also stores fixed-size
+/// blocks of digits past the end of shorter results, which needs up to 34 bytes.
+#define BG_SHORTEST_CAPACITY 48
 
 /// Writes the shortest decimal text that reads back as `value`, formatted as Python's
 /// `repr(float)`: plain notation with at least one digit after the point for magnitudes in
@@ -17,8 +18,9 @@ extern "C" {
 /// ("1e-05", "1.5e+16"); "-0.0" keeps its sign, and "inf", "-inf" and "nan" stand for the
 /// special values.
 ///
-/// The text is not terminated; a zero byte may be written after it. Returns the number of
-/// characters written, or 0 when `capacity` is smaller than `BG_SHORTEST_CAPACITY`.
+/// The text is not terminated, and bytes after it, up to `BG_SHORTEST_CAPACITY`, may be
+/// overwritten. Returns the number of characters of the text, or 0 when `capacity` is
+/// smaller than `BG_SHORTEST_CAPACITY`.
 size_t bg_format_shortest(double value, char *buffer, size_t capacity);
 
 #ifdef __cplusplus
