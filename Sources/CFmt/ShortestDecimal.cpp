@@ -10,7 +10,8 @@
 // Binary-to-Decimal Conversion Algorithm", 2020): the shortest significand that reads back
 // as the same double, the one nearest the exact value when several are that short, ties to
 // even. Python's repr (David Gay's dtoa in its shortest mode) makes the same choice. {fmt}
-// offers that search as fmt::detail::dragonbox::to_decimal, exported by its shared library;
+// offers that search as fmt::detail::dragonbox::to_decimal, exported by its shared library
+// (TODO: move to a public entry point once fmt has one; detail may change between releases);
 // its own text layout differs from Python's ("1" for 1.0), so the layout is written here,
 // without a loop over the digits: the significand is scaled to exactly 17 digits, so that
 // its digits land at fixed offsets, and every copy has a fixed size.
