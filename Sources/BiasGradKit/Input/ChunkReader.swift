@@ -85,16 +85,23 @@ struct ChunkReader {
             }
             if pending.count == 0 { return nil }
 
-            if let boundary = scanner.lastBoundary(in: pending.bytes, isEndOfInput: reachedEnd) {
-                return cut(at: boundary)
+            let quote = scanner.firstQuote(in: pending.bytes)
+            if let boundary = scanner.lastBoundary(
+                in: pending.bytes, isEndOfInput: reachedEnd, firstQuote: quote)
+            {
+                return cut(at: boundary, isQuoteFree: quote.map { $0 >= boundary } ?? true)
             }
-            if reachedEnd { return cut(at: pending.count) }
+            if reachedEnd { return cut(at: pending.count, isQuoteFree: quote == nil) }
             pending.reserve(pending.capacity * 2)
         }
     }
 
-    private mutating func cut(at boundary: Int) -> ChunkBuffer {
+    /// Hands out the bytes before `boundary` and keeps the rest for the next chunk.
+    ///
+    /// - Parameter isQuoteFree: whether the bytes handed out are known to hold no quote.
+    private mutating func cut(at boundary: Int, isQuoteFree: Bool = false) -> ChunkBuffer {
         let chunk = pending
+        chunk.isQuoteFree = isQuoteFree
         let carried = chunk.count - boundary
         pending = ChunkBuffer(capacity: max(chunkBytes, carried))
         pending.storage.copyMemory(from: chunk.storage + boundary, byteCount: carried)
