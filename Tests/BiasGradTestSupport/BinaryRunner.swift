@@ -30,7 +30,8 @@ public enum BinaryRunner {
     /// Runs the executable with `arguments`, feeding `input` to its standard input.
     ///
     /// - Parameter environment: added to a minimal environment; `BIASGRAD_CONFIG` is unset
-    ///   unless given here.
+    ///   unless given here, and `BIASGRAD_PARSER` passes through from the test process, so
+    ///   that the suite can run with either CSV parser.
     public static func run(
         _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
         in folder: String? = nil
@@ -39,6 +40,9 @@ public enum BinaryRunner {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var base = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        if let parser = ProcessInfo.processInfo.environment["BIASGRAD_PARSER"] {
+            base["BIASGRAD_PARSER"] = parser
+        }
         base.merge(environment) { $1 }
         process.environment = base
         if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }

@@ -19,7 +19,8 @@ public enum Command: Equatable, Sendable {
 /// 2. the configuration file named by `--config FILE`, or else by the `BIASGRAD_CONFIG`
 ///    environment variable (an empty value names none); no other file is ever read;
 /// 3. the command line, where a repeated option's last value wins.
-/// Finally the rules that tie options together are checked (see `OptionValidation`).
+/// Finally the rules that tie options together are checked (see `OptionValidation`). The
+/// `BIASGRAD_PARSER` environment variable, a testing aid, chooses the CSV parser.
 public enum CommandLineParser {
     /// The environment variable that names a configuration file.
     public static let configurationVariable = "BIASGRAD_CONFIG"
@@ -28,7 +29,8 @@ public enum CommandLineParser {
     ///
     /// - Parameters:
     ///   - arguments: The arguments after the program name.
-    ///   - environment: The process environment; only `BIASGRAD_CONFIG` is read from it.
+    ///   - environment: The process environment; only `BIASGRAD_CONFIG` and
+    ///     `BIASGRAD_PARSER` are read from it.
     ///   - standardInputIsTerminal: Whether standard input is a terminal; when it is, naming
     ///     no input is a usage error instead of a read from standard input.
     /// - Returns: The command to carry out.
@@ -42,6 +44,9 @@ public enum CommandLineParser {
         if let information = bound.information { return information }
 
         var options = RunOptions()
+        if environment[ParserChoice.environmentVariable] != nil {
+            options.parser = ParserChoice(environment: environment)
+        }
         if let (path, namedBy) = configurationFile(bound, environment) {
             let settings = try ConfigurationFile.load(path: path, namedBy: namedBy)
             for setting in settings { setting.apply(to: &options) }

@@ -103,6 +103,9 @@ public struct RunOptions: Sendable, Equatable {
 
     public var verbosity: Verbosity = .normal
 
+    /// Which parser reads CSV chunks; by default what `BIASGRAD_PARSER` says.
+    public var parser: ParserChoice = .processDefault
+
     /// The configuration file whose settings were read, for `--verbose` to report; nil when
     /// none was named.
     public var configurationFile: String?

@@ -6,6 +6,10 @@ final class ChunkBuffer: @unchecked Sendable {
     /// The number of valid bytes from the start of `storage`.
     var count = 0
 
+    /// True when the reader found no quote byte among the valid bytes; false when it found
+    /// one or did not look.
+    var isQuoteFree = false
+
     init(capacity: Int) {
         self.capacity = max(capacity, 1)
         storage = .allocate(byteCount: self.capacity, alignment: 16)

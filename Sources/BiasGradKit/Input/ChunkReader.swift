@@ -93,10 +93,13 @@ struct ChunkReader {
             }
             if pending.count == 0 { return nil }
 
-            if let boundary = scanner.lastBoundary(in: pending.bytes, isEndOfInput: reachedEnd) {
-                return cut(at: boundary)
+            let quote = scanner.firstQuote(in: pending.bytes)
+            if let boundary = scanner.lastBoundary(
+                in: pending.bytes, isEndOfInput: reachedEnd, firstQuote: quote)
+            {
+                return cut(at: boundary, isQuoteFree: quote.map { $0 >= boundary } ?? true)
             }
-            if reachedEnd { return cut(at: pending.count) }
+            if reachedEnd { return cut(at: pending.count, isQuoteFree: quote == nil) }
             guard pending.capacity < Self.maximumRecordBytes else {
                 throw .data(.recordTooLong(
                     file: file.displayName, offset: consumedBytes, limit: Self.maximumRecordBytes))
@@ -105,8 +108,12 @@ struct ChunkReader {
         }
     }
 
-    private mutating func cut(at boundary: Int) -> ChunkBuffer {
+    /// Hands out the bytes before `boundary` and keeps the rest for the next chunk.
+    ///
+    /// - Parameter isQuoteFree: whether the bytes handed out are known to hold no quote.
+    private mutating func cut(at boundary: Int, isQuoteFree: Bool = false) -> ChunkBuffer {
         let chunk = pending
+        chunk.isQuoteFree = isQuoteFree
         let carried = chunk.count - boundary
         pending = ChunkBuffer(capacity: max(chunkBytes, carried))
         pending.storage.copyMemory(from: chunk.storage + boundary, byteCount: carried)

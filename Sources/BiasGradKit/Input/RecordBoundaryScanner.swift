@@ -29,14 +29,29 @@ struct RecordBoundaryScanner {
         self.honoursQuotes = honoursQuotes
     }
 
+    /// The offset of the first quote byte in `bytes`, or nil if there is none or quotes are
+    /// just bytes here. Records before it can be read without any quoting rules.
+    func firstQuote(in bytes: UnsafeRawBufferPointer) -> Int? {
+        guard honoursQuotes, let base = bytes.baseAddress else { return nil }
+        let found = memchr(base, Int32(UInt8(ascii: "\"")), bytes.count)
+        return found.map { base.distance(to: UnsafeRawPointer($0)) }
+    }
+
     /// The offset just past the last complete record terminator in `bytes`, or nil if none.
     ///
     /// `bytes` must start at the beginning of a record. A carriage return at the very end of
     /// the buffer only counts when `isEndOfInput`, since a line feed may follow it.
     func lastBoundary(in bytes: UnsafeRawBufferPointer, isEndOfInput: Bool) -> Int? {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
+        lastBoundary(in: bytes, isEndOfInput: isEndOfInput, firstQuote: firstQuote(in: bytes))
+    }
 
-        if !honoursQuotes || memchr(base, Int32(UInt8(ascii: "\"")), bytes.count) == nil {
+    /// `lastBoundary(in:isEndOfInput:)` for a caller that has already asked `firstQuote`.
+    func lastBoundary(
+        in bytes: UnsafeRawBufferPointer, isEndOfInput: Bool, firstQuote: Int?
+    ) -> Int? {
+        guard bytes.count > 0 else { return nil }
+
+        if firstQuote == nil {
             return lastLineEnd(in: bytes, isEndOfInput: isEndOfInput)
         }
         return scanQuoted(bytes, isEndOfInput: isEndOfInput)

@@ -34,6 +34,12 @@ struct BatchReader {
         reader.setDelimiter(delimiter)
 
         var source: InputSource?
+        var parsers = ParserTally()
+        defer {
+            if let layout = source?.layout {
+                describe(layout, of: file.displayName, sniffed: options.delimiter == nil, parsers)
+            }
+        }
         while !pool.isStopping {
             pool.waitForChunkSlot()
             guard let chunk = try reader.nextChunk() else {
@@ -44,13 +50,14 @@ struct BatchReader {
             if isFirst {
                 let layout = try Self.layout(of: chunk, delimiter: delimiter, file, options)
                 source = InputSource(index: index, name: file.displayName, layout: layout)
-                describe(layout, of: file.displayName, sniffed: options.delimiter == nil)
             }
             let isLast = reader.isExhausted
             let chunkSource = source!
+            let parser = options.parser.parser(forChunkIsQuoteFree: chunk.isQuoteFree)
+            parsers.count(parser)
             pool.submit { sequence in
                 processor.process(
-                    chunk, sequence: sequence, source: chunkSource,
+                    chunk, sequence: sequence, source: chunkSource, parser: parser,
                     skipsHeader: isFirst && chunkSource.layout!.hasHeader, isEndOfInput: isLast)
             }
         }
@@ -102,13 +109,38 @@ struct BatchReader {
             options: options)
     }
 
-    private func describe(_ layout: CSVLayout, of file: String, sniffed: Bool) {
+    private func describe(
+        _ layout: CSVLayout, of file: String, sniffed: Bool, _ parsers: ParserTally
+    ) {
         let delimiter = DelimiterSniffer.name(of: layout.delimiter) + (sniffed ? " (sniffed)" : "")
         let header = layout.hasHeader ? "a header" : "no header"
         let source = InputSource(index: 0, name: file, layout: layout)
         diagnostics.note(
             "\(file): delimiter \(delimiter), \(header), prediction "
                 + "\(source.columnDescription(.prediction)), target "
-                + "\(source.columnDescription(.target)), parser libcsv")
+                + "\(source.columnDescription(.target)), \(parsers.description(options.parser))")
+    }
+}
+
+/// How many chunks of one input went through each parser, for `--verbose`.
+private struct ParserTally {
+    private var plain = 0
+    private var libcsv = 0
+
+    mutating func count(_ parser: ChunkParserKind) {
+        switch parser {
+        case .plain: plain += 1
+        case .libcsv: libcsv += 1
+        }
+    }
+
+    /// "parser plain", "parser libcsv", or how the chunks were shared between the two.
+    func description(_ choice: ParserChoice) -> String {
+        if choice == .libcsv {
+            return "parser libcsv (\(ParserChoice.environmentVariable)=libcsv)"
+        }
+        if libcsv == 0 { return "parser plain" }
+        if plain == 0 { return "parser libcsv (quotes in every chunk)" }
+        return "parser plain for \(plain) chunks, libcsv for \(libcsv) with quotes"
     }
 }
