@@ -112,7 +112,7 @@ struct DecimalLiteral {
         from cursor: inout UnsafePointer<UInt8>, limit: UnsafePointer<UInt8>,
         into value: inout UInt64
     ) {
-        while limit - cursor >= 8 {
+        while cursor + 8 <= limit {
             let word = DigitWord(cursor)
             guard word.isAllDigits else { break }
             value = value &* 100_000_000 &+ word.valueOfAllDigits

@@ -160,6 +160,7 @@ public enum NumberParser {
         if let converted = literal.convertedValue {
             magnitude = converted
         } else {
+            // fast_float reads the same grammar, so it spans the literal; checked all the same.
             let length = literal.end - first
             let whole = bg_fast_float_parse_double(first, length)
             guard whole.length == length else { return .notANumber }

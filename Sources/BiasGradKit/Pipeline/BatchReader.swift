@@ -141,6 +141,10 @@ private struct ParserTally {
         }
         if libcsv == 0 { return "parser plain" }
         if plain == 0 { return "parser libcsv (quotes in every chunk)" }
-        return "parser plain for \(plain) chunks, libcsv for \(libcsv) with quotes"
+        return "parser plain for \(Self.chunks(plain)), libcsv for \(libcsv) with quotes"
+    }
+
+    private static func chunks(_ count: Int) -> String {
+        count == 1 ? "1 chunk" : "\(count) chunks"
     }
 }
