@@ -65,6 +65,7 @@ public struct GradientKernel: Sendable {
     ///   - target: The target `y`.
     /// - Returns: The sample's values, with `z` the logit (or `y_hat` for activated input), or
     ///   the first rule the sample breaks.
+    @inline(__always)
     public func evaluate(
         prediction: Double, target: Double
     ) -> Result<SampleGradient, DomainFault> {
@@ -87,6 +88,7 @@ public struct GradientKernel: Sendable {
     }
 
     /// The first range rule that finite `y_hat` and `y` break, or nil.
+    @inline(__always)
     private func rangeFault(yHat: Double, y: Double) -> DomainFault? {
         if !activationRange.contains(yHat) {
             return .predictionOutsideActivationRange(activation, yHat)
@@ -116,6 +118,7 @@ private enum GradientFormula {
     }
 
     /// The activation derivative `d` and the gradient `g`, each in the documented order.
+    @inline(__always)
     func apply(
         error e: Double, yHat: Double, epsilon: Double
     ) -> (derivative: Double, gradient: Double) {
