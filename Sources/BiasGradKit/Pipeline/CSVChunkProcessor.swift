@@ -1,9 +1,6 @@
 /// Computes one CSV chunk on a worker thread: parse, evaluate, accumulate.
 struct CSVChunkProcessor: Sendable {
-    let kernel: GradientKernel
-    let formatter: PerSampleFormatter?
-    let policy: InvalidRowPolicy
-    let keepsRawRecords: Bool
+    let settings: SampleSettings
 
     /// Processes `chunk`, the `sequence`-th of the batch, from `source`.
     ///
@@ -16,9 +13,7 @@ struct CSVChunkProcessor: Sendable {
         skipsHeader: Bool, isEndOfInput: Bool
     ) -> ChunkResult {
         let layout = source.layout!
-        var accumulator = SampleAccumulator(
-            kernel: kernel, formatter: formatter, policy: policy,
-            keepsRawRecords: keepsRawRecords)
+        var accumulator = settings.makeAccumulator()
 
         let lines: Int
         switch parser {

@@ -107,3 +107,23 @@ struct SampleAccumulator {
         return .notANumber(.prediction)
     }
 }
+
+/// What every chunk's accumulator is made from: the same for all chunks of a run.
+struct SampleSettings: Sendable {
+    let kernel: GradientKernel
+
+    /// Formats per-sample records; nil when none are written.
+    let formatter: PerSampleFormatter?
+
+    let policy: InvalidRowPolicy
+
+    /// Whether invalid records keep their bytes, for the rejects file.
+    let keepsRawRecords: Bool
+
+    /// A new, empty accumulator for one chunk.
+    func makeAccumulator() -> SampleAccumulator {
+        SampleAccumulator(
+            kernel: kernel, formatter: formatter, policy: policy,
+            keepsRawRecords: keepsRawRecords)
+    }
+}

@@ -1,17 +1,12 @@
 /// Computes one chunk of the two-file mode on a worker: a run of value lines from the
 /// predictions file and as many from the targets file, paired in order.
 struct TwoFileChunkProcessor: Sendable {
-    let kernel: GradientKernel
-    let formatter: PerSampleFormatter?
-    let policy: InvalidRowPolicy
-    let keepsRawRecords: Bool
+    let settings: SampleSettings
 
     func process(
         predictions: ChunkBuffer, targets: ChunkBuffer, sequence: Int, source: InputSource
     ) -> ChunkResult {
-        var accumulator = SampleAccumulator(
-            kernel: kernel, formatter: formatter, policy: policy,
-            keepsRawRecords: keepsRawRecords)
+        var accumulator = settings.makeAccumulator()
         var predictionLines = ValueLineCursor(predictions.bytes)
         var targetLines = ValueLineCursor(targets.bytes)
 

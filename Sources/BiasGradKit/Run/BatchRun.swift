@@ -54,18 +54,16 @@ public struct BatchRun {
         }
 
         let reader = BatchReader(options: options, diagnostics: diagnostics)
-        let keepsRaw = rejects != nil
+        let settings = SampleSettings(
+            kernel: kernel, formatter: formatter, policy: options.onInvalid,
+            keepsRawRecords: rejects != nil)
         if let predictions = options.predictionsFile, let targets = options.targetsFile {
             warnAboutCSVOptions()
-            let processor = TwoFileChunkProcessor(
-                kernel: kernel, formatter: formatter, policy: options.onInvalid,
-                keepsRawRecords: keepsRaw)
+            let processor = TwoFileChunkProcessor(settings: settings)
             reader.readTwoFile(
                 predictions: predictions, targets: targets, processor: processor, pool: pool)
         } else {
-            let processor = CSVChunkProcessor(
-                kernel: kernel, formatter: formatter, policy: options.onInvalid,
-                keepsRawRecords: keepsRaw)
+            let processor = CSVChunkProcessor(settings: settings)
             let inputs = options.inputs.isEmpty ? ["-"] : options.inputs
             reader.readCSV(inputs, processor: processor, pool: pool)
         }
