@@ -24,6 +24,8 @@ import BiasGradTestSupport
         ("x:0.91:1\nx:0.34:0\nx:0.77:1\nx:0.12:0\nx:0.68:1\n",
             ["--delimiter", ":", "--prediction-column", "2", "--target-column", "3"]),
         ("score,truthiness\n0.91,1\n0.34,0\n0.77,1\n0.12,0\n0.68,1\n", ["--header"]),
+        ("\n\r\n  \ny_hat,y\r\n0.91,1\r\n0.34,0\r\n0.77,1\r\n0.12,0\r\n0.68,1\r\n", []),
+        ("\n\nscore,truthiness\r0.91,1\r0.34,0\r0.77,1\r0.12,0\r0.68,1\r", ["--header"]),
     ]
 
     @Test(arguments: 0..<dialects.count)
@@ -31,7 +33,7 @@ import BiasGradTestSupport
         let folder = TemporaryDirectory()
         let (text, options) = Self.dialects[index]
         let input = folder.write("dialect.csv", text)
-        for chunk in ["1", "7", "2M"] {
+        for chunk in ["1", "7", "9", "10", "2M"] {
             let result = try BinaryRunner.run([input, "--chunk-bytes", chunk] + options)
             #expect(result.status == 0, "\(result.standardError)")
             #expect(result.standardOutput == Self.expectedSummary)

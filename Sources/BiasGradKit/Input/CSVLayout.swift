@@ -18,6 +18,13 @@ struct CSVLayout: Sendable {
     /// The header's names, trimmed; empty without a header.
     var headerNames: [String]
 
+    /// The layout of a chunk that holds only blank lines, before an input's first record.
+    static func blank(delimiter: UInt8) -> CSVLayout {
+        CSVLayout(
+            delimiter: delimiter, hasHeader: false, fields: SelectedFields(prediction: 0, target: 1),
+            headerNames: [])
+    }
+
     /// The header name of a 0-based field, if the input has a header that long.
     func name(ofField field: Int) -> String? {
         field < headerNames.count ? headerNames[field] : nil

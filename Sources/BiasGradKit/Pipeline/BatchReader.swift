@@ -46,19 +46,25 @@ struct BatchReader {
                 pool.returnChunkSlot()
                 break
             }
+            let isLast = reader.isExhausted
             let isFirst = source == nil
-            if isFirst {
-                let layout = try Self.layout(of: chunk, delimiter: delimiter, file, options)
+            if isFirst, let layout = try Self.layout(
+                of: chunk, delimiter: delimiter, file, options, isLast: isLast)
+            {
                 source = InputSource(index: index, name: file.displayName, layout: layout)
             }
-            let isLast = reader.isExhausted
-            let chunkSource = source!
+            // Chunks of blank lines before the first record go through with a stand-in
+            // layout: they hold no record, only lines to count.
+            let chunkSource = source ?? InputSource(
+                index: index, name: file.displayName, layout: .blank(delimiter: delimiter))
+            let startsRecords = isFirst && source != nil
             let parser = options.parser.parser(forChunkIsQuoteFree: chunk.isQuoteFree)
             parsers.count(parser)
             pool.submit { sequence in
                 processor.process(
                     chunk, sequence: sequence, source: chunkSource, parser: parser,
-                    skipsHeader: isFirst && chunkSource.layout!.hasHeader, isEndOfInput: isLast)
+                    skipsHeader: startsRecords && chunkSource.layout!.hasHeader,
+                    isEndOfInput: isLast)
             }
         }
         if source == nil { diagnostics.note("\(file.displayName): empty input, no records") }
@@ -94,18 +100,22 @@ struct BatchReader {
         pool.waitForAll()
     }
 
+    /// The layout the input's first record gives; nil when `chunk` holds no record and more
+    /// chunks follow.
     private static func layout(
-        of chunk: ChunkBuffer, delimiter: UInt8, _ file: InputFile, _ options: RunOptions
-    ) throws(BiasGradError) -> CSVLayout {
+        of chunk: ChunkBuffer, delimiter: UInt8, _ file: InputFile, _ options: RunOptions,
+        isLast: Bool
+    ) throws(BiasGradError) -> CSVLayout? {
         let anyFields = SelectedFields(prediction: 0, target: 1)
         let parser = CSVChunkParser(delimiter: delimiter, fields: anyFields)
-        var firstRecord: [String] = []
+        var firstRecord: [String]?
         parser.parse(chunk.bytes, firstLine: 1, isEndOfInput: true) { record in
             firstRecord = parser.fieldTexts(of: record.raw)
             return false
         }
+        if firstRecord == nil && !isLast { return nil }
         return try CSVLayout.resolve(
-            firstRecord: firstRecord, delimiter: delimiter, file: file.displayName,
+            firstRecord: firstRecord ?? [], delimiter: delimiter, file: file.displayName,
             options: options)
     }
 
