@@ -206,4 +206,21 @@ import BiasGradTestSupport
         #expect(result.status == 65)
         #expect(result.standardError.contains("/dev/zero: the record at byte 0 runs on"))
     }
+
+    @Test func outputsThatShareAStreamOrTheConfigurationAreRefused() throws {
+        let folder = TemporaryDirectory()
+        let configuration = folder.write("run.conf", "loss = bce\n")
+        let seed = Fixtures.sample("seed.csv")
+        let cases = [
+            [seed, "--per-sample", "/dev/stdout"],
+            [seed, "--per-sample", "-", "--output", "/dev/fd/1"],
+            [seed, "--config", configuration, "--output", configuration],
+        ]
+        for arguments in cases {
+            let result = try BinaryRunner.run(arguments)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.standardError.contains("name the same file"))
+        }
+        #expect(folder.read("run.conf") == "loss = bce\n")
+    }
 }

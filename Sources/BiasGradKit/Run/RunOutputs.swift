@@ -18,12 +18,16 @@ final class RunOutputs {
         do {
             perSample = try open(options.perSample)
             rejects = try open(options.rejects)
-            let summaryPath = options.output ?? (options.perSample == "-" ? nil : "-")
-            summary = try open(summaryPath)
+            summary = try open(Self.summaryPath(options))
         } catch {
             opened.forEach { $0.discard() }
             throw error
         }
+    }
+
+    /// Where the summary goes: `--output`, else stdout unless per-sample records go there.
+    static func summaryPath(_ options: RunOptions) -> String? {
+        options.output ?? (options.perSample == "-" ? nil : "-")
     }
 
     private var all: [any OutputSink] { [perSample, rejects, summary].compactMap { $0 } }
