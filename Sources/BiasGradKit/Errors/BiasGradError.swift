@@ -59,6 +59,12 @@ public enum ExitStatus {
 /// Wraps a piece of input in single quotes for a one-line message: control characters are
 /// escaped (`\n`, `\t`, `\u{0}`) and text longer than `limit` characters is shortened.
 func quoted(_ text: String, limit: Int = 60) -> String {
+    "'\(escaped(text, limit: limit))'"
+}
+
+/// Text made safe for a one-line message: control characters escaped (`\n`, `\t`,
+/// `\u{0}`), and shortened past `limit` characters.
+func escaped(_ text: String, limit: Int = .max) -> String {
     var shown = ""
     var length = 0
     for scalar in text.unicodeScalars {
@@ -76,7 +82,7 @@ func quoted(_ text: String, limit: Int = 60) -> String {
         default: shown.unicodeScalars.append(scalar)
         }
     }
-    return "'\(shown)'"
+    return shown
 }
 
 /// Wraps a file name in single quotes, whole, since a shortened name cannot be acted on.

@@ -30,7 +30,10 @@ public enum ColumnSelectionError: Error, Equatable, Sendable {
         }
     }
 
+    /// The header's names for a message: the first 20, then how many more there are.
     private static func list(_ names: [String]) -> String {
-        names.isEmpty ? "no names" : names.map { quoted($0, limit: 40) }.joined(separator: ", ")
+        guard !names.isEmpty else { return "no names" }
+        let shown = names.prefix(20).map { quoted($0, limit: 40) }.joined(separator: ", ")
+        return names.count > 20 ? shown + ", and \(names.count - 20) more" : shown
     }
 }

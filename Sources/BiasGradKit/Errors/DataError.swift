@@ -44,7 +44,7 @@ public enum DataError: Error, Equatable, Sendable {
     static func rowMessage(
         file: String?, line: Int, column: String?, text: String?, _ reason: String
     ) -> String {
-        var message = file.map { "\($0):\(line): " } ?? ""
+        var message = file.map { "\(escaped($0)):\(line): " } ?? ""
         if let column {
             message += column
             if let text { message += " holds \(quoted(text))" }

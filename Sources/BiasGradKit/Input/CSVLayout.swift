@@ -41,14 +41,15 @@ struct CSVLayout: Sendable {
         firstRecord: [String], delimiter: UInt8, file: String, options: RunOptions
     ) throws(BiasGradError) -> CSVLayout {
         let hasHeader = try detectHeader(firstRecord, file: file, options: options)
-        let names = hasHeader ? firstRecord.map(normalized) : []
-        let fields = try selectFields(names: names, hasHeader: hasHeader, file: file, options)
+        let shownNames = hasHeader ? firstRecord.map(trimmed) : []
+        let fields = try selectFields(
+            names: shownNames.map { $0.lowercased() }, shownNames: shownNames,
+            hasHeader: hasHeader, file: file, options)
         if fields.prediction == fields.target {
             throw .usage(.columns(.sameColumn(column: fields.prediction + 1, file: file)))
         }
         return CSVLayout(
-            delimiter: delimiter, hasHeader: hasHeader, fields: fields,
-            headerNames: hasHeader ? firstRecord.map(trimmed) : [])
+            delimiter: delimiter, hasHeader: hasHeader, fields: fields, headerNames: shownNames)
     }
 
     private static func detectHeader(
@@ -81,7 +82,8 @@ struct CSVLayout: Sendable {
     }
 
     private static func selectFields(
-        names: [String], hasHeader: Bool, file: String, _ options: RunOptions
+        names: [String], shownNames: [String], hasHeader: Bool, file: String,
+        _ options: RunOptions
     ) throws(BiasGradError) -> SelectedFields {
         func find(_ selector: ColumnSelector?, wellKnown: [String]) throws(BiasGradError) -> Int? {
             switch selector {
@@ -89,7 +91,7 @@ struct CSVLayout: Sendable {
                 return index - 1
             case .name(let name)?:
                 guard let field = names.firstIndex(of: normalized(name)) else {
-                    throw .usage(.columns(.notInHeader(name: name, file: file, header: names)))
+                    throw .usage(.columns(.notInHeader(name: name, file: file, header: shownNames)))
                 }
                 return field
             case nil:
@@ -109,13 +111,15 @@ struct CSVLayout: Sendable {
                 return SelectedFields(prediction: prediction, target: prediction == 1 ? 0 : 1)
             }
             throw .usage(.columns(.onlyOneWellKnownName(
-                found: names[prediction], missingRole: "target", file: file, header: names)))
+                found: shownNames[prediction], missingRole: "target", file: file,
+                header: shownNames)))
         case let (nil, target?):
             guard hasHeader, options.targetColumn == nil, options.predictionColumn == nil else {
                 return SelectedFields(prediction: target == 0 ? 1 : 0, target: target)
             }
             throw .usage(.columns(.onlyOneWellKnownName(
-                found: names[target], missingRole: "prediction", file: file, header: names)))
+                found: shownNames[target], missingRole: "prediction", file: file,
+                header: shownNames)))
         }
     }
 

@@ -43,7 +43,7 @@ struct InputSource: Sendable {
         guard let layout else { return field == .prediction ? "the prediction" : "the target" }
         let index = field == .prediction ? layout.fields.prediction : layout.fields.target
         if let name = layout.name(ofField: index) {
-            return "column \(index + 1) (\(name))"
+            return "column \(index + 1) (\(escaped(name, limit: 60)))"
         }
         return "column \(index + 1)"
     }
