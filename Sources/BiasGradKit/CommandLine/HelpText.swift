@@ -33,7 +33,8 @@ public enum HelpText {
     private static let exitStatuses = """
         Exit status:
           0   success
-          64  wrong usage: a mistake on the command line or in the configuration file
+          64  wrong usage: the command line, the configuration file, or a column
+              that the header does not have
           65  bad data: an invalid row, no valid samples, or a result beyond float64
           66  an input (or the configuration file) cannot be opened
           73  an output cannot be created
