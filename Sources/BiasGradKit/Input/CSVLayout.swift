@@ -20,9 +20,9 @@ struct CSVLayout: Sendable {
 
     /// The layout of a chunk that holds only blank lines, before an input's first record.
     static func blank(delimiter: UInt8) -> CSVLayout {
-        CSVLayout(
-            delimiter: delimiter, hasHeader: false, fields: SelectedFields(prediction: 0, target: 1),
-            headerNames: [])
+        let firstTwo = SelectedFields(prediction: 0, target: 1)
+        return CSVLayout(
+            delimiter: delimiter, hasHeader: false, fields: firstTwo, headerNames: [])
     }
 
     /// The header name of a 0-based field, if the input has a header that long.
