@@ -215,6 +215,8 @@ import BiasGradTestSupport
             [seed, "--per-sample", "/dev/stdout"],
             [seed, "--per-sample", "-", "--output", "/dev/fd/1"],
             [seed, "--config", configuration, "--output", configuration],
+            [seed, "--output", "/dev/stdin"],
+            [seed, "--per-sample", "/dev/fd/0"],
         ]
         for arguments in cases {
             let result = try BinaryRunner.run(arguments)

@@ -82,6 +82,7 @@ public func openOutputSink(path: String) throws -> any OutputSink {
 func inheritedDescriptor(named path: String) -> Int32? {
     let descriptor: Int32?
     switch path {
+    case "/dev/stdin": descriptor = STDIN_FILENO
     case "/dev/stdout": descriptor = STDOUT_FILENO
     case "/dev/stderr": descriptor = STDERR_FILENO
     default:

@@ -9,6 +9,10 @@ enum OutputCollisions {
         let inputs = inputIdentities(options)
         var seen: [OutputTarget] = []
         for target in outputTargets(options) {
+            if target.descriptor == STDIN_FILENO {
+                throw .usage(
+                    .sameFile(first: target.option, second: "standard input", path: target.path))
+            }
             if let identity = target.identity, identity.isRegularFile,
                 let input = inputs.first(where: { $0.identity == identity })
             {
