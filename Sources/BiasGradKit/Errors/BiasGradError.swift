@@ -47,8 +47,6 @@ public enum BiasGradError: Error, Equatable, Sendable {
 /// The exit statuses of the command line.
 public enum ExitStatus {
     public static let success: Int32 = 0
-    /// An `--expected` value that does not agree with the computed one.
-    public static let mismatch: Int32 = 1
     public static let usage: Int32 = 64
     public static let dataError: Int32 = 65
     public static let noInput: Int32 = 66

@@ -33,12 +33,4 @@ struct PhysicalLines {
         position = end
         return start..<end
     }
-
-    /// The number of line terminators in `bytes`, with CRLF counted once.
-    static func count(in bytes: UnsafeRawBufferPointer) -> Int {
-        var lines = PhysicalLines(bytes)
-        var total = 0
-        while lines.next() != nil { total += 1 }
-        return total
-    }
 }

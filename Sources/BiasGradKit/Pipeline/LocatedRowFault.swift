@@ -37,9 +37,7 @@ struct LocatedRowFault: Sendable {
     private static func fieldText(
         _ fault: LocalRowFault, field: FaultField?, source: InputSource
     ) -> String? {
-        guard let field, !fault.raw.isEmpty || fault.problem != .unterminatedQuote else {
-            return nil
-        }
+        guard let field, !fault.raw.isEmpty else { return nil }
         guard let layout = source.layout else {
             return trimmedText(fault.raw)
         }
