@@ -1,5 +1,7 @@
-/// The bytes of one chunk, owned by whoever holds the buffer.
+/// The bytes of one chunk: memory the buffer owns, filled by `read`, or a window onto a
+/// mapped file.
 final class ChunkBuffer: @unchecked Sendable {
+    /// The first byte. A window's bytes are the mapped file's, which must not be written.
     private(set) var storage: UnsafeMutableRawPointer
     private(set) var capacity: Int
 
@@ -10,13 +12,35 @@ final class ChunkBuffer: @unchecked Sendable {
     /// one or did not look.
     var isQuoteFree = false
 
+    /// The mapped file a window shows, with the window's offset in it; nil for owned memory.
+    private let window: (mapping: FileMapping, offset: Int)?
+
+    /// Whether dropping the window lets the system unmap its pages: true for a chunk
+    /// handed out for processing, false for the reader's own look ahead.
+    private var releasesPages = false
+
+    /// Owned memory for `capacity` bytes, none of them valid yet.
     init(capacity: Int) {
         self.capacity = max(capacity, 1)
         storage = .allocate(byteCount: self.capacity, alignment: 16)
+        window = nil
+    }
+
+    /// A window onto `mapping` from byte `offset`, with `count` valid bytes and room to
+    /// grow to `capacity`.
+    init(mapping: FileMapping, offset: Int, count: Int, capacity: Int) {
+        storage = UnsafeMutableRawPointer(mutating: mapping.base + offset)
+        self.count = count
+        self.capacity = max(capacity, count)
+        window = (mapping, offset)
     }
 
     deinit {
-        storage.deallocate()
+        guard let window else {
+            storage.deallocate()
+            return
+        }
+        if releasesPages { window.mapping.releasePages(window.offset..<window.offset + count) }
     }
 
     /// The valid bytes.
@@ -24,21 +48,33 @@ final class ChunkBuffer: @unchecked Sendable {
         UnsafeRawBufferPointer(start: storage, count: count)
     }
 
-    /// Makes room for at least `needed` bytes, keeping the valid ones.
+    /// The mapped file and offset of a window; nil for owned memory.
+    var mappedWindow: (mapping: FileMapping, offset: Int)? { window }
+
+    /// Makes room for at least `needed` bytes, keeping the valid ones. A window has all the
+    /// file's bytes behind it, so only its capacity changes.
     func reserve(_ needed: Int) {
         guard needed > capacity else { return }
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
+        defer { capacity = newCapacity }
+        guard window == nil else { return }
+
         let newStorage = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 16)
         newStorage.copyMemory(from: storage, byteCount: count)
         storage.deallocate()
         storage = newStorage
-        capacity = newCapacity
     }
 
-    /// Drops the first `length` valid bytes.
+    /// Drops the first `length` valid bytes of owned memory.
     func removeFirst(_ length: Int) {
+        precondition(window == nil, "a window is moved by making a new one")
         count -= length
         if count > 0 { storage.copyMemory(from: storage + length, byteCount: count) }
+    }
+
+    /// Marks a window as handed out: its pages are released when it is dropped.
+    func releasePagesWhenDropped() {
+        releasesPages = window != nil
     }
 }

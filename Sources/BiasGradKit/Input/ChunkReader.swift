@@ -4,9 +4,14 @@
 /// quoted newline never splits a record), and grows past `chunkBytes` when one record is
 /// longer. The bytes after the cut move to the next chunk's buffer. A UTF-8 byte-order mark
 /// at the start of the input is dropped.
+///
+/// A regular file is mapped (`FileMapping`) and its chunks are windows onto the mapping, so
+/// no byte is copied; other inputs, and files the system will not map, are read with
+/// `read` into buffers of their own. Both give the same chunks.
 struct ChunkReader {
     private let file: InputFile
     private let chunkBytes: Int
+    private let mapping: FileMapping?
     private var scanner = RecordBoundaryScanner(delimiter: UInt8(ascii: ","))
     private var pending: ChunkBuffer
     private var reachedEnd = false
@@ -20,11 +25,16 @@ struct ChunkReader {
     /// run instead of the memory.
     static let maximumRecordBytes = 128 << 20
 
-    init(file: InputFile, chunkBytes: Int) {
+    /// - Parameter mapsRegularFiles: false reads even a regular file with `read`.
+    init(file: InputFile, chunkBytes: Int, mapsRegularFiles: Bool = true) {
         self.file = file
         self.chunkBytes = max(chunkBytes, 1)
-        pending = ChunkBuffer(capacity: self.chunkBytes)
+        mapping = mapsRegularFiles ? file.map() : nil
+        pending = Self.emptyBuffer(at: 0, capacity: self.chunkBytes, in: mapping)
     }
+
+    /// Whether the input's chunks are windows onto a mapping.
+    var isMapped: Bool { mapping != nil }
 
     /// True once every byte of the input has been handed out in a chunk.
     var isExhausted: Bool { reachedEnd && pending.count == 0 }
@@ -112,13 +122,23 @@ struct ChunkReader {
     ///
     /// - Parameter isQuoteFree: whether the bytes handed out are known to hold no quote.
     private mutating func cut(at boundary: Int, isQuoteFree: Bool = false) -> ChunkBuffer {
-        let chunk = pending
+        let carried = pending.count - boundary
+        let chunk: ChunkBuffer
+        if let window = pending.mappedWindow, let mapping {
+            chunk = ChunkBuffer(
+                mapping: mapping, offset: window.offset, count: boundary, capacity: boundary)
+            chunk.releasePagesWhenDropped()
+            pending = ChunkBuffer(
+                mapping: mapping, offset: window.offset + boundary, count: carried,
+                capacity: max(chunkBytes, carried))
+        } else {
+            chunk = pending
+            pending = ChunkBuffer(capacity: max(chunkBytes, carried))
+            pending.storage.copyMemory(from: chunk.storage + boundary, byteCount: carried)
+            pending.count = carried
+            chunk.count = boundary
+        }
         chunk.isQuoteFree = isQuoteFree
-        let carried = chunk.count - boundary
-        pending = ChunkBuffer(capacity: max(chunkBytes, carried))
-        pending.storage.copyMemory(from: chunk.storage + boundary, byteCount: carried)
-        pending.count = carried
-        chunk.count = boundary
         consumedBytes += boundary
         return chunk
     }
@@ -127,9 +147,30 @@ struct ChunkReader {
     private mutating func fill(growing: Bool) throws(BiasGradError) {
         if growing || pending.count == pending.capacity { pending.reserve(pending.count * 2 + 1) }
         let free = pending.capacity - pending.count
-        let got = try file.read(into: pending.storage + pending.count, count: free)
+        let got: Int
+        if let window = pending.mappedWindow, let mapping {
+            try checkSize(of: mapping)
+            got = min(free, mapping.count - window.offset - pending.count)
+        } else {
+            got = try file.read(into: pending.storage + pending.count, count: free)
+        }
         if got == 0 { reachedEnd = true }
         pending.count += got
+    }
+
+    /// Stops the run when the mapped file has become shorter than its mapping, before a
+    /// read of a lost page would fault.
+    private func checkSize(of mapping: FileMapping) throws(BiasGradError) {
+        guard let size = file.currentSize, size < mapping.count else { return }
+        throw .io(path: file.displayName, reason: "the file shrank while it was being read")
+    }
+
+    /// An empty pending buffer starting at byte `offset` of the input.
+    private static func emptyBuffer(
+        at offset: Int, capacity: Int, in mapping: FileMapping?
+    ) -> ChunkBuffer {
+        guard let mapping else { return ChunkBuffer(capacity: capacity) }
+        return ChunkBuffer(mapping: mapping, offset: offset, count: 0, capacity: capacity)
     }
 
     /// Reads the first bytes and drops a byte-order mark.
@@ -141,7 +182,13 @@ struct ChunkReader {
             try fill(growing: false)
         }
         let bytes = pending.bytes
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+        guard bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        else { return }
+        if let window = pending.mappedWindow, let mapping {
+            pending = ChunkBuffer(
+                mapping: mapping, offset: window.offset + 3, count: pending.count - 3,
+                capacity: chunkBytes)
+        } else {
             pending.removeFirst(3)
         }
     }

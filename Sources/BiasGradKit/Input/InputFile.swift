@@ -37,6 +37,25 @@ final class InputFile: @unchecked Sendable {
         return InputFile(displayName: path, descriptor: descriptor, ownsDescriptor: true)
     }
 
+    /// Maps the input when it is a non-empty regular file and the system allows it.
+    func map() -> FileMapping? {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            return nil
+        }
+        return FileMapping(
+            descriptor: descriptor, count: Int(status.st_size), displayName: displayName)
+    }
+
+    /// The size of a regular file now; nil for other inputs.
+    var currentSize: Int? {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            return nil
+        }
+        return Int(status.st_size)
+    }
+
     /// Reads at most `count` bytes into `destination`; 0 means the end of the input.
     ///
     /// - Throws: `BiasGradError.io` when the read fails.

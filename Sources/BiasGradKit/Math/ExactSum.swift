@@ -53,7 +53,10 @@ public struct ExactSum: Sendable {
     }
 
     /// Adds one finite value exactly.
+    ///
+    /// Inlined into the caller's loop; only the rare carry pass is a call.
     @inlinable
+    @inline(__always)
     public mutating func add(_ value: Double) {
         addWithoutCarryPass(value)
         addsBeforeCarryPass &-= 1
@@ -166,6 +169,7 @@ extension ExactSum {
     ///
     /// The represented integer does not change; afterwards its sign is the top limb's.
     @usableFromInline
+    @inline(never)
     internal mutating func propagateCarries() {
         for index in 0..<(Self.limbCount - 1) {
             let carry = limbs[index] &>> 32
