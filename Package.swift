@@ -22,9 +22,12 @@ let package = Package(
             linkerSettings: [.linkedLibrary("fmt")]
         ),
 
+        // Platform constants Swift's C modules leave out.
+        .target(name: "CPlatform", path: "Sources/CPlatform"),
+
         .target(
             name: "BiasGradKit",
-            dependencies: ["CLibCSV", "CFastFloat", "CFmt"],
+            dependencies: ["CLibCSV", "CFastFloat", "CFmt", "CPlatform"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         .executableTarget(name: "biasgrad", dependencies: ["BiasGradKit"]),

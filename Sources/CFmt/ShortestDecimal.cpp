@@ -152,6 +152,16 @@ extern "C" size_t bg_format_shortest(double value, char *buffer, size_t capacity
         return static_cast<size_t>(out + 3 - buffer);
     }
 
+    // An integer below 10^16, such as a 0 or 1 target, is its own shortest significand:
+    // its digits and ".0", without the search.
+    if (magnitude < 1e16 && magnitude == std::floor(magnitude)) {
+        const uint64_t integer = static_cast<uint64_t>(magnitude);
+        const int digitCount = decimalDigitCount(integer);
+        const uint64_t digits = integer * powersOfTen[maximumDigits - digitCount];
+        out = writePlain(out, digits, digitCount, digitCount);
+        return static_cast<size_t>(out - buffer);
+    }
+
     const auto decimal = fmt::detail::dragonbox::to_decimal(magnitude);
     const int digitCount = decimalDigitCount(decimal.significand);
     const uint64_t digits = decimal.significand * powersOfTen[maximumDigits - digitCount];

@@ -8,7 +8,8 @@
 ///
 /// Output goes to a new temporary file beside the destination, `.NAME.XXXXXXXX` in the same
 /// folder, so that the final rename stays on one file system and is atomic. Until `commit`
-/// the destination keeps its old contents, or stays absent. `commit` flushes the data with
+/// the destination keeps its old contents, or stays absent. Writes are staged and, for a
+/// large file, bypass the page cache (`DirectFileWriter`). `commit` flushes the data with
 /// `fsync` and then renames, so that after a crash or power loss the destination holds the
 /// old file or the complete new one, never a truncated one; the folder itself is not
 /// synchronized, so the rename may be lost in a crash, leaving the old file. `discard`, and
@@ -30,6 +31,7 @@ public final class AtomicOutputFile: OutputSink, @unchecked Sendable {
     private let target: String
 
     private var descriptor: Int32
+    private let writer: DirectFileWriter
     private let registry: TemporaryFileRegistry
     private var registration: TemporaryFileRegistry.Token?
     private var isFinished = false
@@ -49,6 +51,7 @@ public final class AtomicOutputFile: OutputSink, @unchecked Sendable {
         self.target = target
         self.temporaryPath = temporaryPath
         self.descriptor = descriptor
+        writer = DirectFileWriter(descriptor: descriptor)
         self.registry = registry
         registration = registry.register(Self.absolute(temporaryPath))
     }
@@ -69,7 +72,7 @@ public final class AtomicOutputFile: OutputSink, @unchecked Sendable {
     /// - Throws: `BiasGradError.io` when the write fails, for example `ENOSPC`.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         precondition(!isFinished, "write to an output that was committed or discarded")
-        let code = FileDescriptorIO.writeAll(bytes, to: descriptor)
+        let code = writer.write(bytes)
         if code != 0 { throw fail(code) }
     }
 
@@ -79,7 +82,10 @@ public final class AtomicOutputFile: OutputSink, @unchecked Sendable {
     ///   and the destination is left as it was.
     public func commit() throws {
         precondition(!isFinished, "commit of an output that was committed or discarded")
-        var code = FileDescriptorIO.synchronize(descriptor)
+        var code = writer.finish()
+        if code != 0 { throw fail(code) }
+
+        code = FileDescriptorIO.synchronize(descriptor)
         if code != 0 { throw fail(code) }
 
         code = FileDescriptorIO.closeDescriptor(descriptor)
