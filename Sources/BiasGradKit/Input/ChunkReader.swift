@@ -3,7 +3,7 @@
 /// A chunk ends just past a record's terminator (found by `RecordBoundaryScanner`, so a
 /// quoted newline never splits a record), and grows past `chunkBytes` when one record is
 /// longer. The bytes after the cut move to the next chunk's buffer. A UTF-8 byte-order mark
-/// at the start of the input is dropped.
+/// at the start of the input is dropped; a UTF-16 one is an error.
 struct ChunkReader {
     private let file: InputFile
     private let chunkBytes: Int
@@ -132,7 +132,10 @@ struct ChunkReader {
         pending.count += got
     }
 
-    /// Reads the first bytes and drops a byte-order mark.
+    /// Reads the first bytes and drops a UTF-8 byte-order mark.
+    ///
+    /// - Throws: `DataError.notUTF8` when the input starts with a UTF-16 byte-order mark,
+    ///   as text saved by some Windows tools does, since its bytes would read as garbage.
     private mutating func startReading() throws(BiasGradError) {
         guard !startedReading else { return }
         startedReading = true
@@ -141,8 +144,10 @@ struct ChunkReader {
             try fill(growing: false)
         }
         let bytes = pending.bytes
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             pending.removeFirst(3)
+        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw .data(.notUTF8(file: file.displayName, encoding: "UTF-16"))
         }
     }
 }
