@@ -80,6 +80,8 @@ extension RowProblem {
             return "the field is missing: the record has \(count) field\(count == 1 ? "" : "s")"
         case .notANumber:
             return "not a number"
+        case .emptyField:
+            return "the field is empty"
         case .outOfRange:
             return "the number is too large for float64"
         case .domain(let fault):
@@ -88,12 +90,18 @@ extension RowProblem {
             return "a quoted field opened in this record is never closed"
         case .severalNumbers:
             return "more than one number on the line"
+        case .extraFields(let count, let expected, let hasHeader):
+            let reference = hasHeader ? "the header" : "the first record"
+            return "the record has \(count) fields but \(reference) has \(expected): "
+                + "a value with the delimiter in it, such as 1,000, must be quoted"
         }
     }
 
     /// Whether the message should quote the field's text.
     var showsText: Bool {
-        if case .missingField = self { return false }
-        return true
+        switch self {
+        case .missingField, .emptyField: return false
+        default: return true
+        }
     }
 }

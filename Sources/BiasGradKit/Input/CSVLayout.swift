@@ -18,11 +18,16 @@ struct CSVLayout: Sendable {
     /// The header's names, trimmed; empty without a header.
     var headerNames: [String]
 
+    /// The fields of the input's first record, the header when there is one. A record with
+    /// more holds text past them only when a delimiter split one of its values.
+    var recordFields: Int
+
     /// The layout of a chunk that holds only blank lines, before an input's first record.
     static func blank(delimiter: UInt8) -> CSVLayout {
         let firstTwo = SelectedFields(prediction: 0, target: 1)
         return CSVLayout(
-            delimiter: delimiter, hasHeader: false, fields: firstTwo, headerNames: [])
+            delimiter: delimiter, hasHeader: false, fields: firstTwo, headerNames: [],
+            recordFields: .max)
     }
 
     /// The header name of a 0-based field, if the input has a header that long.
@@ -49,7 +54,8 @@ struct CSVLayout: Sendable {
             throw .usage(.columns(.sameColumn(column: fields.prediction + 1, file: file)))
         }
         return CSVLayout(
-            delimiter: delimiter, hasHeader: hasHeader, fields: fields, headerNames: shownNames)
+            delimiter: delimiter, hasHeader: hasHeader, fields: fields, headerNames: shownNames,
+            recordFields: firstRecord.isEmpty ? .max : firstRecord.count)
     }
 
     private static func detectHeader(

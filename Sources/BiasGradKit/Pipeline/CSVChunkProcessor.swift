@@ -20,28 +20,31 @@ struct CSVChunkProcessor: Sendable {
         case .plain:
             let plain = PlainChunkParser(delimiter: layout.delimiter, fields: layout.fields)
             lines = accumulate(
-                chunk, with: plain, skipsHeader: skipsHeader, isEndOfInput: isEndOfInput,
-                into: &accumulator)
+                chunk, with: plain, layout: layout, skipsHeader: skipsHeader,
+                isEndOfInput: isEndOfInput, into: &accumulator)
         case .libcsv:
             let libcsv = CSVChunkParser(delimiter: layout.delimiter, fields: layout.fields)
             lines = accumulate(
-                chunk, with: libcsv, skipsHeader: skipsHeader, isEndOfInput: isEndOfInput,
-                into: &accumulator)
+                chunk, with: libcsv, layout: layout, skipsHeader: skipsHeader,
+                isEndOfInput: isEndOfInput, into: &accumulator)
         }
         return ChunkResult(
             sequence: sequence, source: source, lineCount: lines, accumulator: accumulator)
     }
 
     /// Feeds every record of `chunk` to `accumulator` and returns the chunk's line count.
+    /// A record with text past the fields of its input's first record is invalid as a whole
+    /// (`CSVRecord.holdsText(pastField:delimiter:)`).
     ///
     /// Specialized for each parser, so that each gets its own loop with the record handling
     /// inlined into it.
     @inline(never)
     private func accumulate<Parser: ChunkRecordParser>(
-        _ chunk: ChunkBuffer, with parser: Parser, skipsHeader: Bool, isEndOfInput: Bool,
-        into accumulator: inout SampleAccumulator
+        _ chunk: ChunkBuffer, with parser: Parser, layout: CSVLayout, skipsHeader: Bool,
+        isEndOfInput: Bool, into accumulator: inout SampleAccumulator
     ) -> Int {
         var pendingHeader = skipsHeader
+        let recordFields = layout.recordFields
         return parser.parse(chunk.bytes, firstLine: 1, isEndOfInput: isEndOfInput) { record in
             if pendingHeader {
                 pendingHeader = false
@@ -50,6 +53,13 @@ struct CSVChunkProcessor: Sendable {
             if record.hasUnterminatedQuote {
                 return accumulator.rejectRecord(
                     .unterminatedQuote, line: record.line, raw: record.raw)
+            }
+            if record.fieldCount > recordFields,
+                record.holdsText(pastField: recordFields, delimiter: layout.delimiter)
+            {
+                let problem = RowProblem.extraFields(
+                    count: record.fieldCount, expected: recordFields, hasHeader: layout.hasHeader)
+                return accumulator.rejectRecord(problem, line: record.line, raw: record.raw)
             }
             return accumulator.accept(
                 prediction: record.prediction, target: record.target,
