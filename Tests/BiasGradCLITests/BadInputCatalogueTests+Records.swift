@@ -3,11 +3,6 @@ import Testing
 
 import BiasGradTestSupport
 
-/// The chunk sizes and worker counts for the entries about lines: a record per chunk, cuts
-/// inside records and quoted fields, and one chunk, each on one, two and eight workers.
-private let lineChunkings: [(chunk: String, workers: String)] = ["1", "3", "8", "2M"]
-    .flatMap { chunk in ["1", "2", "8"].map { (chunk, $0) } }
-
 /// Bad input of the catalogue that is about records and lines, bytes and encodings.
 extension BadInputCatalogueTests {
     static let lineEnds = ["\n", "\r\n", "\r"]
@@ -31,7 +26,7 @@ extension BadInputCatalogueTests {
                     record: Array("oops,z,1".utf8)),
             ],
             samples: 4, records: 6, mean: -0.02783203125)
-        try check(item, stopChunkings: lineChunkings, skipChunkings: lineChunkings)
+        try check(item, stopChunkings: lineChunkingsForStop, skipChunkings: lineChunkingsForSkip)
     }
 
     @Test func mixedLineEndsEachEndOneLine() throws {
@@ -43,7 +38,7 @@ extension BadInputCatalogueTests {
             rejectsRows: [rejectsRow(line: 4, column: 1, reason: reason,
                 record: Array("abc,0".utf8))],
             samples: 2, records: 3, mean: -0.0390625)
-        try check(item, stopChunkings: lineChunkings, skipChunkings: lineChunkings)
+        try check(item, stopChunkings: lineChunkingsForStop, skipChunkings: lineChunkingsForSkip)
     }
 
     @Test func aQuotedNewlineAcrossAChunkCutKeepsTheLinesAfterIt() throws {
@@ -63,8 +58,8 @@ extension BadInputCatalogueTests {
                 rejectsRow(line: 9, column: 1, reason: second, record: Array("oops,w,0".utf8)),
             ],
             samples: 3, records: 5, mean: -0.125 / 3)
-        let moreCuts = lineChunkings + [("16", "2"), ("16", "8")]
-        try check(item, stopChunkings: moreCuts, skipChunkings: moreCuts)
+        let moreCuts = lineChunkingsForStop + [("16", "2"), ("16", "8")]
+        try check(item, stopChunkings: moreCuts, skipChunkings: lineChunkingsForSkip)
     }
 
     static let unterminatedQuotes: [(text: String, record: String)] = [
@@ -82,14 +77,14 @@ extension BadInputCatalogueTests {
             rejectsRows: [rejectsRow(line: 3, column: nil, reason: reason,
                 record: Array(record.utf8))],
             samples: 1, records: 2, mean: -0.125)
-        try check(item, stopChunkings: lineChunkings, skipChunkings: lineChunkings)
+        try check(item, stopChunkings: lineChunkingsForStop, skipChunkings: lineChunkingsForSkip)
     }
 
     @Test func aMissingFinalNewlineLosesNothing() throws {
         let folder = TemporaryDirectory()
         for text in ["y_hat,y\n0.5,1\n0.25,0", "y_hat,y\r0.5,1\r0.25,0"] {
             let input = folder.write("last.csv", text)
-            for (chunk, workers) in lineChunkings {
+            for (chunk, workers) in lineChunkingsForStop {
                 let result = try BinaryRunner.run(
                     [input, "--chunk-bytes", chunk, "--workers", workers])
                 #expect(result.status == 0, "\(result.standardError)")
@@ -114,7 +109,7 @@ extension BadInputCatalogueTests {
             rejectsRows: [rejectsRow(line: 3, column: 2, reason: reason,
                 record: Array(record.utf8))],
             samples: 1, records: 2, mean: -0.125)
-        try check(item, stopChunkings: lineChunkings, skipChunkings: lineChunkings)
+        try check(item, stopChunkings: lineChunkingsForStop, skipChunkings: lineChunkingsForSkip)
     }
 
     @Test func nulBytesAreShownEscapedAndKeptInTheRejects() throws {

@@ -69,12 +69,20 @@ func csvField(_ bytes: [UInt8], always: Bool) -> [UInt8] {
     return [34] + bytes.flatMap { $0 == 34 ? [34, 34] : [$0] } + [34]
 }
 
-/// The chunk sizes and worker counts a case is run with: one chunk on one worker, one
-/// record per chunk across many workers, and chunk cuts in between.
-let chunkingsForStop: [(chunk: String, workers: String)] = [
-    ("2M", "1"), ("1", "8"), ("7", "2"),
+/// The chunk sizes and worker counts a case is run with by default: one chunk on one
+/// worker, and a record per chunk across eight workers; skipping in chunks cut inside
+/// records on two.
+let chunkingsForStop: [(chunk: String, workers: String)] = [("2M", "1"), ("1", "8")]
+let chunkingsForSkip: [(chunk: String, workers: String)] = [("7", "2")]
+
+/// The chunkings for the entries about lines: a record per chunk on one and on eight
+/// workers, cuts inside records and quoted fields on two and on eight, and one chunk.
+let lineChunkingsForStop: [(chunk: String, workers: String)] = [
+    ("1", "1"), ("1", "8"), ("3", "2"), ("8", "8"), ("2M", "1"),
 ]
-let chunkingsForSkip: [(chunk: String, workers: String)] = [("2M", "1"), ("1", "8")]
+let lineChunkingsForSkip: [(chunk: String, workers: String)] = [
+    ("1", "8"), ("3", "2"), ("2M", "1"),
+]
 
 /// Runs `item` as a stopping run and as a skipping run, with each chunking given, and
 /// checks everything it says.
