@@ -37,8 +37,11 @@ import BiasGradTestSupport
         process.waitUntilExit()
 
         #expect(process.terminationStatus == 74)
-        #expect(message == "biasgrad: I/O error on '\(path)': "
-            + "the file shrank while it was being read\n")
+        // The reader finds the new size before a window, or a worker's read of a lost page
+        // faults first; the line starts the same either way.
+        let start = "biasgrad: I/O error on '\(path)': the file got shorter while it was read"
+        #expect(message.hasPrefix(start))
+        #expect(message.filter { $0 == "\n" }.count == 1 && message.hasSuffix("\n"))
         #expect(!FileManager.default.fileExists(atPath: summary))
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(left == ["outputs.csv"])

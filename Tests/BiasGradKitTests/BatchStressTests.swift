@@ -4,8 +4,8 @@ import Testing
 @testable import BiasGradKit
 import BiasGradTestSupport
 
-/// Many files, many workers and tiny chunks must give the bits of one file read by one
-/// worker in one chunk.
+/// Many files, standard input, many workers and tiny chunks must give the bits of one file
+/// read by one worker in one chunk.
 @Suite struct BatchStressTests {
     @Test func thousandsOfFilesAreOneBatch() throws {
         let folder = TemporaryDirectory()
@@ -29,6 +29,27 @@ import BiasGradTestSupport
         batch.workers = 8
         batch.chunkBytes = 5
         #expect(try runBatch(batch, in: folder).summary == runBatch(reference, in: folder).summary)
+    }
+
+    @Test func standardInputWithManyWorkersAndTinyChunksGivesTheFileBits() throws {
+        let folder = TemporaryDirectory()
+        let text = awkwardCSV(rows: 3000, seed: 13)
+        let path = folder.write("whole.csv", text)
+        let reference = try BinaryRunner.run(
+            [path, "--workers", "1", "--per-sample", folder.file("file.per.csv")])
+        #expect(reference.status == 0, "\(reference.standardError)")
+        #expect(reference.standardOutput.contains("\"samples\": 3000"))
+
+        // Piped, and redirected from the file, read by 8 workers in 5-byte chunks.
+        let tiny = ["-", "--workers", "8", "--chunk-bytes", "5", "--per-sample"]
+        let piped = try BinaryRunner.run(tiny + [folder.file("pipe.per.csv")], input: text)
+        let redirected = try BinaryRunner.run(
+            tiny + [folder.file("redirect.per.csv")], standardInputPath: path)
+        for (run, perSample) in [(piped, "pipe.per.csv"), (redirected, "redirect.per.csv")] {
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(run.standardOutput == reference.standardOutput)
+            #expect(folder.read(perSample) == folder.read("file.per.csv"))
+        }
     }
 
     /// The records of a CSV file as text, each with a line feed, header left out.

@@ -66,7 +66,9 @@ private func chunks(_ text: [UInt8], chunkBytes: Int, mapped: Bool = true) throw
 
         #expect(truncate(path, 120) == 0)
         let expected = BiasGradError.io(
-            path: path, reason: "the file shrank while it was being read")
+            path: path,
+            reason: "the file got shorter while it was read: it had 600 bytes when opened, "
+                + "and has 120 now")
         #expect(throws: expected) { _ = try reader.nextChunk() }
     }
 
@@ -76,7 +78,7 @@ private func chunks(_ text: [UInt8], chunkBytes: Int, mapped: Bool = true) throw
         let mapping = try #require(try InputFile.open(path).map())
         let inside = MappingFaultGuard.shared.faultMessage(at: mapping.base + 5)
         let shownPath = path.replacingOccurrences(of: "\n", with: "\\n")
-        let reason = "the file shrank while it was being read"
+        let reason = "the file got shorter while it was read"
         #expect(inside == "biasgrad: I/O error on '\(shownPath)': \(reason)\n")
         #expect(MappingFaultGuard.shared.faultMessage(at: mapping.base + 4096) == nil)
     }

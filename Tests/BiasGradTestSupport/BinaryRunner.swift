@@ -29,16 +29,26 @@ public enum BinaryRunner {
 
     /// Runs the executable with `arguments`, feeding `input` to its standard input.
     ///
-    /// - Parameter environment: added to a minimal environment; `BIASGRAD_CONFIG` is unset
-    ///   unless given here, and `BIASGRAD_PARSER` passes through from the test process, so
-    ///   that the suite can run with either CSV parser.
+    /// - Parameters:
+    ///   - environment: added to a minimal environment; `BIASGRAD_CONFIG` is unset unless
+    ///     given here, and `BIASGRAD_PARSER` passes through from the test process, so that
+    ///     the suite can run with either CSV parser.
+    ///   - standardInputPath: a path the executable's standard input is opened from, as a
+    ///     shell's `< PATH` would, instead of a pipe holding `input`.
+    ///   - launcher: a command and its options that run the executable, such as `setpriv`
+    ///     with the user to run it as.
     public static func run(
         _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
-        in folder: String? = nil
+        in folder: String? = nil, standardInputPath: String? = nil, launcher: [String] = []
     ) throws -> BinaryResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        if let command = launcher.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = launcher.dropFirst() + [executable] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        }
         var base = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         if let parser = ProcessInfo.processInfo.environment["BIASGRAD_PARSER"] {
             base["BIASGRAD_PARSER"] = parser
@@ -52,7 +62,14 @@ public enum BinaryRunner {
         let feed = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = feed
+        if let standardInputPath {
+            guard let file = FileHandle(forReadingAtPath: standardInputPath) else {
+                throw CocoaError(.fileReadNoPermission)
+            }
+            process.standardInput = file
+        } else {
+            process.standardInput = feed
+        }
         try process.run()
 
         if let input { feed.fileHandleForWriting.write(Data(input.utf8)) }

@@ -61,7 +61,9 @@ func quoted(_ text: String, limit: Int = 60) -> String {
 }
 
 /// Text made safe for a one-line message: control characters escaped (`\n`, `\t`,
-/// `\u{0}`), and shortened past `limit` characters.
+/// `\u{0}`), and so are the invisible ones that would hide or reorder what is shown (a
+/// byte-order mark inside the text, zero-width and direction marks, line and paragraph
+/// separators); shortened past `limit` characters.
 func escaped(_ text: String, limit: Int = .max) -> String {
     var shown = ""
     var length = 0
@@ -75,12 +77,20 @@ func escaped(_ text: String, limit: Int = .max) -> String {
         case "\n": shown += "\\n"
         case "\r": shown += "\\r"
         case "\t": shown += "\\t"
-        case _ where scalar.properties.generalCategory == .control:
+        case _ where isHidden(scalar):
             shown += "\\u{" + String(scalar.value, radix: 16) + "}"
         default: shown.unicodeScalars.append(scalar)
         }
     }
     return shown
+}
+
+/// Whether a character shows nothing by itself, or acts on the text around it.
+private func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .control, .format, .lineSeparator, .paragraphSeparator: return true
+    default: return false
+    }
 }
 
 /// Wraps a file name in single quotes, whole, since a shortened name cannot be acted on.

@@ -6,7 +6,12 @@ public enum DataError: Error, Equatable, Sendable {
     /// `text` is that field's text as it is in the input.
     case invalidRow(file: String, line: Int, column: String?, text: String?, reason: String)
 
-    /// No record gave a valid sample; `firstInvalid` is the first invalid row's error.
+    /// The inputs hold no data record at all: they are empty, or hold a header or blank
+    /// lines only. `inputs` are their names as given, `-` for standard input.
+    case noRecords(inputs: [String])
+
+    /// None of the `records` data records gave a valid sample; `firstInvalid` is the first
+    /// invalid row's error.
     indirect case noValidSamples(records: Int, invalid: Int, firstInvalid: DataError?)
 
     /// The exact sum is too large for float64 and the sum was asked for.
@@ -14,6 +19,9 @@ public enum DataError: Error, Equatable, Sendable {
 
     /// A record that does not end within `limit` bytes, starting `offset` bytes into `file`.
     case recordTooLong(file: String, offset: Int, limit: Int)
+
+    /// An input that starts with the byte-order mark of an encoding other than UTF-8.
+    case notUTF8(file: String, encoding: String)
 
     /// The two files of the two-file mode hold different numbers of values.
     case countMismatch(predictions: String, predictionCount: Int, targets: String, targetCount: Int)
@@ -23,8 +31,9 @@ public enum DataError: Error, Equatable, Sendable {
         switch self {
         case .invalidRow(let file, let line, let column, let text, let reason):
             return Self.rowMessage(file: file, line: line, column: column, text: text, reason)
+        case .noRecords(let inputs):
+            return "no data records in \(Self.describe(inputs)): there is no result"
         case .noValidSamples(let records, let invalid, let firstInvalid):
-            if records == 0 { return "no data records in the input: there is no result" }
             let first = firstInvalid.map { "; the first: " + $0.message } ?? ""
             return "none of the \(records) data records is a valid sample (\(invalid) invalid),"
                 + " so there is no result" + first
@@ -32,12 +41,21 @@ public enum DataError: Error, Equatable, Sendable {
             return "the exact sum of the \(samples) gradients is too large for float64; "
                 + "use --reduction mean, whose value is finite"
         case .recordTooLong(let file, let offset, let limit):
-            return "\(file): the record at byte \(offset) runs on for more than "
+            return "\(escaped(file)): the record at byte \(offset) runs on for more than "
                 + "\(limit >> 20) MiB without ending: a quoted field left open, or no line ends"
+        case .notUTF8(let file, let encoding):
+            return "\(quotedPath(file)) starts with a \(encoding) byte-order mark, but biasgrad "
+                + "reads UTF-8: convert it first, e.g. with iconv -f \(encoding) -t UTF-8"
         case .countMismatch(let predictions, let predictionCount, let targets, let targetCount):
             return "\(quotedPath(predictions)) has \(predictionCount) values but "
                 + "\(quotedPath(targets)) has \(targetCount); the two files must pair line by line"
         }
+    }
+
+    /// The inputs for a message: one by its name, several by their number.
+    private static func describe(_ inputs: [String]) -> String {
+        guard inputs.count == 1 else { return "any of the \(inputs.count) inputs" }
+        return inputs[0] == "-" ? "standard input" : quotedPath(inputs[0])
     }
 
     /// The message of an invalid row, also used for the reasons in the rejects file.
@@ -62,6 +80,8 @@ extension RowProblem {
             return "the field is missing: the record has \(count) field\(count == 1 ? "" : "s")"
         case .notANumber:
             return "not a number"
+        case .emptyField:
+            return "the field is empty"
         case .outOfRange:
             return "the number is too large for float64"
         case .domain(let fault):
@@ -75,7 +95,9 @@ extension RowProblem {
 
     /// Whether the message should quote the field's text.
     var showsText: Bool {
-        if case .missingField = self { return false }
-        return true
+        switch self {
+        case .missingField, .emptyField: return false
+        default: return true
+        }
     }
 }

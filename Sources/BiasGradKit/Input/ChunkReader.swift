@@ -3,7 +3,7 @@
 /// A chunk ends just past a record's terminator (found by `RecordBoundaryScanner`, so a
 /// quoted newline never splits a record), and grows past `chunkBytes` when one record is
 /// longer. The bytes after the cut move to the next chunk's buffer. A UTF-8 byte-order mark
-/// at the start of the input is dropped.
+/// at the start of the input is dropped; a UTF-16 one is an error.
 ///
 /// A regular file is mapped (`FileMapping`) and its chunks are windows onto the mapping, so
 /// no byte is copied; other inputs, and files the system will not map, are read with
@@ -162,7 +162,10 @@ struct ChunkReader {
     /// read of a lost page would fault.
     private func checkSize(of mapping: FileMapping) throws(BiasGradError) {
         guard let size = file.currentSize, size < mapping.count else { return }
-        throw .io(path: file.displayName, reason: "the file shrank while it was being read")
+        throw .io(
+            path: file.displayName,
+            reason: InputFile.cutShortReason + ": it had \(mapping.count) bytes when opened, "
+                + "and has \(size) now")
     }
 
     /// An empty pending buffer starting at byte `offset` of the input.
@@ -173,7 +176,10 @@ struct ChunkReader {
         return ChunkBuffer(mapping: mapping, offset: offset, count: 0, capacity: capacity)
     }
 
-    /// Reads the first bytes and drops a byte-order mark.
+    /// Reads the first bytes and drops a UTF-8 byte-order mark.
+    ///
+    /// - Throws: `DataError.notUTF8` when the input starts with a UTF-16 byte-order mark,
+    ///   as text saved by some Windows tools does, since its bytes would read as garbage.
     private mutating func startReading() throws(BiasGradError) {
         guard !startedReading else { return }
         startedReading = true
@@ -182,8 +188,10 @@ struct ChunkReader {
             try fill(growing: false)
         }
         let bytes = pending.bytes
-        guard bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        else { return }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw .data(.notUTF8(file: file.displayName, encoding: "UTF-16"))
+        }
+        guard bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return }
         if let window = pending.mappedWindow, let mapping {
             pending = ChunkBuffer(
                 mapping: mapping, offset: window.offset + 3, count: pending.count - 3,

@@ -45,7 +45,7 @@ final class MappingFaultGuard: @unchecked Sendable {
     /// Guards `count` bytes at `start`; nil when every slot is taken.
     func register(start: UnsafeRawPointer, count: Int, displayName: String) -> Token? {
         guard let slot = freeSlots.withLock({ $0.popLast() }) else { return nil }
-        let reason = "the file shrank while it was being read"
+        let reason = InputFile.cutShortReason
         let line = "biasgrad: " + BiasGradError.io(path: displayName, reason: reason).message
         messages[slot].store(strdup(line + "\n"), ordering: .releasing)
         let address = UInt(bitPattern: start)

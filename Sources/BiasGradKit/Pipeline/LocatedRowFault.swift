@@ -24,9 +24,15 @@ struct LocatedRowFault: Sendable {
             ? targetLineBase + (fault.targetLine ?? fault.line) : lineBase + fault.line
         column = field.map(source.columnDescription)
         columnIndex = field.flatMap(source.columnIndex)
-        reason = fault.problem.reason
         raw = fault.raw
-        text = fault.problem.showsText ? Self.fieldText(fault, field: field, source: source) : nil
+
+        var problem = fault.problem
+        text = problem.showsText ? Self.fieldText(fault, field: field, source: source) : nil
+        if case .notANumber(let field) = problem, let text, Self.isBlank(text) {
+            problem = .emptyField(field)
+            self.text = nil
+        }
+        reason = problem.reason
     }
 
     /// The error a stopping run ends with.
@@ -45,6 +51,10 @@ struct LocatedRowFault: Sendable {
         let texts = fault.raw.withUnsafeBytes { parser.fieldTexts(of: $0) }
         let index = field == .prediction ? layout.fields.prediction : layout.fields.target
         return index < texts.count ? texts[index] : nil
+    }
+
+    private static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" }
     }
 
     private static func trimmedText(_ raw: [UInt8]) -> String {

@@ -11,6 +11,9 @@ enum RowProblem: Sendable, Equatable {
     /// The field is not a number in the accepted grammar.
     case notANumber(FaultField)
 
+    /// The field is there but holds nothing, or only spaces and tabs.
+    case emptyField(FaultField)
+
     /// The field is a number too large for float64.
     case outOfRange(FaultField)
 
@@ -23,11 +26,12 @@ enum RowProblem: Sendable, Equatable {
     /// A line of a two-file input holds more than one number.
     case severalNumbers(FaultField)
 
+
     /// The field the problem is about, if it is about one.
     var field: FaultField? {
         switch self {
-        case .missingField(let field, _), .notANumber(let field), .outOfRange(let field),
-            .severalNumbers(let field):
+        case .missingField(let field, _), .notANumber(let field), .emptyField(let field),
+            .outOfRange(let field), .severalNumbers(let field):
             return field
         case .domain(let fault):
             return fault.blamesTarget ? .target : .prediction

@@ -73,12 +73,15 @@ struct SampleAccumulator {
     }
 
     /// Records an invalid record; returns false when the run must stop at it.
+    ///
+    /// The record's bytes are kept when a message may quote them: for the rejects file, and
+    /// for a chunk's first fault, which may be the run's first.
     mutating func reject(
         _ problem: RowProblem, line: Int, targetLine: Int? = nil, record: Int,
         raw: UnsafeRawBufferPointer
     ) -> Bool {
         let stops = policy == .stop
-        let bytes = stops || keepsRawRecords ? Array(raw) : []
+        let bytes = stops || keepsRawRecords || faults.isEmpty ? Array(raw) : []
         faults.append(LocalRowFault(
             line: line, targetLine: targetLine, record: record, problem: problem, raw: bytes))
         return !stops

@@ -70,6 +70,14 @@ public struct BatchRun {
         return try pool.reducer.finish()
     }
 
+    /// The inputs as named, `-` for standard input.
+    private var inputNames: [String] {
+        if let predictions = options.predictionsFile, let targets = options.targetsFile {
+            return [predictions, targets]
+        }
+        return options.inputs.isEmpty ? ["-"] : options.inputs
+    }
+
     private func warnAboutCSVOptions() {
         let csvOnly = options.header != .detect || options.delimiter != nil
             || options.predictionColumn != nil || options.targetColumn != nil
@@ -80,6 +88,7 @@ public struct BatchRun {
     }
 
     private func summarize(_ tally: BatchTally) throws(BiasGradError) -> RunSummary {
+        guard tally.records > 0 else { throw .data(.noRecords(inputs: inputNames)) }
         guard tally.samples > 0 else {
             throw .data(.noValidSamples(
                 records: tally.records, invalid: tally.invalidRows, firstInvalid: tally.firstFault))
