@@ -87,6 +87,18 @@ def biasgrad_commands(tools: Toolchain, data: str) -> list[Command]:
     ]
 
 
+def plain_sum_commands(tools: Toolchain, data: str) -> list[Command]:
+    """The plain-sum variant with one and two workers, beside biasgrad's own runs."""
+    binary = _relative(tools.plain_sum, tools.repository)
+    base = [binary, data] + BIASGRAD_FLAGS
+    return [
+        Command(f"plain-sum-w{workers}", "plain-sum",
+                f"biasgrad --workers {workers}, plain float sum (-D BIASGRAD_PLAIN_SUM)",
+                tuple(base + ["--workers", str(workers)]), "json")
+        for workers in (1, 2)
+    ]
+
+
 def peer_commands(tools: Toolchain, data: str, rows: int,
                   peers: tuple[str, ...]) -> tuple[list[Command], list[str]]:
     """The selected peers that can run here, and a note for each one that cannot."""

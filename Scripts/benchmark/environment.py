@@ -24,6 +24,7 @@ class Toolchain:
     mawk: str | None = None
     reference: Path | None = None
     biasgrad: Path | None = None
+    plain_sum: Path | None = None
     notes: list[str] = field(default_factory=list)
 
     def has_packages(self, *names: str) -> bool:
@@ -136,6 +137,29 @@ def _build_biasgrad(tools: Toolchain, build: bool, log_folder: Path) -> None:
         tools.notes.append("biasgrad binary missing: .build/release/biasgrad")
 
 
+def _build_plain_sum(tools: Toolchain, build: bool, log_folder: Path) -> None:
+    """biasgrad with an ordinary float sum in place of the exact one (-D BIASGRAD_PLAIN_SUM),
+    in a build folder of its own, to measure what the exact reduction costs."""
+    scratch = tools.repository / ".build" / "plain-sum"
+    binary = scratch / "release" / "biasgrad"
+    if build:
+        log("building the plain-sum variant of biasgrad (-D BIASGRAD_PLAIN_SUM)")
+        log_folder.mkdir(parents=True, exist_ok=True)
+        build_log = log_folder / "swift-build-plain-sum.log"
+        with build_log.open("w") as sink:
+            built = subprocess.run(
+                ["swift", "build", "-c", "release", "--product", "biasgrad",
+                 "-Xswiftc", "-DBIASGRAD_PLAIN_SUM", "--scratch-path", str(scratch)],
+                cwd=tools.repository, stdout=sink, stderr=subprocess.STDOUT)
+        if built.returncode != 0:
+            tools.notes.append("plain-sum build failed (log: "
+                               f"{build_log.relative_to(tools.repository)})")
+    if binary.exists():
+        tools.plain_sum = binary
+    else:
+        tools.notes.append("plain-sum variant missing: .build/plain-sum/release/biasgrad")
+
+
 def prepare(repository: Path, peers: tuple[str, ...], build: bool) -> Toolchain:
     """Sets up every selected peer and, when asked, builds biasgrad."""
     tools = Toolchain(repository=repository)
@@ -149,4 +173,6 @@ def prepare(repository: Path, peers: tuple[str, ...], build: bool) -> Toolchain:
         _ensure_reference(tools, work / "bin")
     if "biasgrad" in peers:
         _build_biasgrad(tools, build, work / "logs")
+    if "plain-sum" in peers:
+        _build_plain_sum(tools, build, work / "logs")
     return tools

@@ -75,6 +75,16 @@ def _check_agreement(results: BenchResults) -> None:
         results.checks.append(f"all {len(agreeing)} other means agree with {name}'s within "
                               f"{AGREEMENT_TOLERANCE:g} relative")
 
+    for workers in (1, 2):
+        exact, plain = results.row(f"biasgrad-w{workers}"), results.row(f"plain-sum-w{workers}")
+        if exact and plain and exact.ok and plain.ok:
+            exact_seconds = exact.measurement.median_seconds
+            cost = (exact_seconds - plain.measurement.median_seconds) / exact_seconds
+            results.checks.append(
+                f"the exact reduction costs {cost:.1%} of the {workers}-worker run against a "
+                f"plain float sum ({exact_seconds:.3f} s against "
+                f"{plain.measurement.median_seconds:.3f} s)")
+
     worker_rows = [results.row(key) for key in ("biasgrad-w1", "biasgrad-w2")]
     if results.biasgrad and all(row is not None and row.mean is not None for row in worker_rows):
         same = all(row.mean == results.biasgrad.mean for row in worker_rows)
@@ -97,6 +107,9 @@ def _run_reduce(results: BenchResults, tools: Toolchain, options: BenchOptions,
             results.biasgrad_status = f"not available ({row.measurement.failure})"
             tools.biasgrad = None
             break
+    if tools.biasgrad and tools.plain_sum and "plain-sum" in options.peers:
+        for command in cmd.plain_sum_commands(tools, data):
+            results.reduce_rows.append(_time(command, options.repeat, tools.repository))
     for command in peers:
         row = _time(command, options.repeat, tools.repository)
         results.reduce_rows.append(row)

@@ -4,7 +4,8 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
-PEER_NAMES = ("biasgrad", "polars", "duckdb", "pandas", "numpy", "mawk", "cat", "reference")
+PEER_NAMES = ("biasgrad", "plain-sum", "polars", "duckdb", "pandas", "numpy", "mawk", "cat",
+              "reference")
 
 QUICK_ROWS = 1_000_000
 QUICK_REPEAT = 3

@@ -56,7 +56,8 @@ import BiasGradTestSupport
         let writer = DirectFileWriter(descriptor: descriptor)
         let text = Array("{\"db\": 0.5}\n".utf8)
         #expect(text.withUnsafeBytes { writer.write($0) } == 0)
-        #expect(FileManager.default.contents(atPath: path) == Data())
+        var status = stat()
+        #expect(stat(path, &status) == 0 && status.st_size == 0)
         #expect(writer.finish() == 0)
         #expect(FileManager.default.contents(atPath: path) == Data(text))
     }

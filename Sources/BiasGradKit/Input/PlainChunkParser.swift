@@ -88,20 +88,15 @@ struct PlainChunkParser {
         var index = 0
         var numbers: (first: ParsedNumber?, second: ParsedNumber?) = (nil, nil)
 
-        // One loop over the two selected fields keeps a single copy of the number reader.
-        var wanted = firstSelectedField
-        var isFirst = true
-        while skipFields(to: wanted, from: &cursor, index: &index, limit: limit) {
-            let number = readNumber(from: &cursor, limit: limit)
-            if isFirst {
-                numbers.first = number
+        if skipFields(to: firstSelectedField, from: &cursor, index: &index, limit: limit) {
+            numbers.first = readNumber(from: &cursor, limit: limit)
+            if secondSelectedField == firstSelectedField {
+                numbers.second = numbers.first
+            } else if skipFields(
+                to: secondSelectedField, from: &cursor, index: &index, limit: limit)
+            {
+                numbers.second = readNumber(from: &cursor, limit: limit)
             }
-            if !isFirst || secondSelectedField == firstSelectedField {
-                numbers.second = number
-            }
-            guard isFirst && secondSelectedField != firstSelectedField else { break }
-            isFirst = false
-            wanted = secondSelectedField
         }
         cursor = countDelimiters(from: cursor, limit: limit, into: &index)
 

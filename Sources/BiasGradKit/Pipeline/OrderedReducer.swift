@@ -102,7 +102,7 @@ final class OrderedReducer: @unchecked Sendable {
 
 /// The totals of a batch.
 struct BatchTally: Sendable {
-    var sum = ExactSum()
+    var sum = GradientSum()
     var samples = 0
     var records = 0
     var invalidRows = 0

@@ -7,7 +7,7 @@ struct SampleAccumulator {
     private let keepsRawRecords: Bool
 
     /// The exact sum of the valid gradients.
-    private(set) var sum = ExactSum()
+    private(set) var sum = GradientSum()
 
     /// The number of valid samples.
     private(set) var validCount = 0
@@ -47,7 +47,7 @@ struct SampleAccumulator {
         targetRaw: UnsafeRawBufferPointer? = nil
     ) -> Bool {
         let record = recordCount
-        recordCount += 1
+        recordCount &+= 1
 
         guard case .value(let p)? = prediction, case .value(let y)? = target else {
             let problem = Self.problem(prediction, target, fieldCount: fieldCount)
@@ -59,7 +59,7 @@ struct SampleAccumulator {
         switch kernel.evaluate(prediction: p, target: y) {
         case .success(let sample):
             sum.add(sample.gradient)
-            validCount += 1
+            validCount &+= 1
             if let formatter, let tails {
                 formatter.appendTail(sample, to: tails)
                 tailIndex.append((record, tails.count))
