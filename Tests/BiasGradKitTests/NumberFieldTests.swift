@@ -38,6 +38,24 @@ private func firstFieldEnd(_ text: String, delimiter: UInt8) -> Int {
         #expect(fieldEnd == end)
     }
 
+    @Test(arguments: [
+        ("0,", 0.0, 1), ("1\n", 1.0, 1), ("7\r\n", 7.0, 1), ("9,0", 9.0, 1), ("3", 3.0, 1),
+        ("-1,", -1.0, 2), ("15,", 15.0, 2), ("2 ,", 2.0, 2), ("4x,", .nan, 2),
+    ] as [(String, Double, Int)])
+    func readsALoneDigitAsItsValue(text: String, value: Double, end: Int) {
+        let (number, fieldEnd) = parseField(text)
+        #expect(number == (value.isNaN ? .notANumber : .value(value)))
+        #expect(fieldEnd == end)
+    }
+
+    @Test func aLoneNegativeZeroKeepsItsSign() {
+        guard case .value(let zero) = parseField("-0,1").number else {
+            Issue.record("-0 is not a number")
+            return
+        }
+        #expect(zero == 0 && zero.sign == .minus)
+    }
+
     @Test(arguments: [("", 0), (",", 0), ("x,1", 1), ("1x,1", 2), ("1 2\n", 3), ("1e,", 2)])
     func findsTheEndOfAFieldThatIsNoNumber(text: String, end: Int) {
         let (number, fieldEnd) = parseField(text)

@@ -81,7 +81,8 @@ public enum NumberParser {
     /// blanks. Reads no byte at or past `limit`.
     ///
     /// The common field, a number that starts with a digit or a minus sign and ends right at
-    /// the field's end, is read inline; any other goes to `parseUncommonField`.
+    /// the field's end, is read inline (a lone digit without `DecimalLiteral`); any other
+    /// goes to `parseUncommonField`.
     ///
     /// - Precondition: `isNumberByte(delimiter)` is false, so that no delimiter can be taken
     ///   for part of a number.
@@ -98,6 +99,13 @@ public enum NumberParser {
         }
         guard byte &- ASCII.zero < 10 else {
             return parseUncommonField(start, limit: limit, delimiter: delimiter)
+        }
+
+        // A lone digit, as 0 and 1 targets are written, is its own value.
+        let next = first + 1
+        if next < limit, endsField(next.pointee, delimiter: delimiter) {
+            let digit = Double(byte &- ASCII.zero)
+            return (.value(isNegative ? -digit : digit), next)
         }
 
         let literal = DecimalLiteral(first, limit: limit)
