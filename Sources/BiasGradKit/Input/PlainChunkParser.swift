@@ -132,6 +132,15 @@ struct PlainChunkParser {
             cursor = end
             return number
         }
+        return readNumberEndingAtDelimiter(from: &cursor, limit: limit)
+    }
+
+    /// `readNumber` when the delimiter is a byte numbers are written with: the field's end
+    /// is found first, then its bytes are parsed.
+    @inline(never)
+    private func readNumberEndingAtDelimiter(
+        from cursor: inout UnsafePointer<UInt8>, limit: UnsafePointer<UInt8>
+    ) -> ParsedNumber {
         let start = cursor
         cursor = fieldEnd(from: start, limit: limit)
         return NumberParser.parse(start, count: cursor - start)
