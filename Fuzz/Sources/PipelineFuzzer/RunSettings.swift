@@ -1,7 +1,7 @@
 import BiasGradKit
 import FuzzSupport
 
-/// The options a fuzzer input chooses for all of its runs, read from five settings bytes:
+/// The options a fuzzer input chooses for all of its runs, read from six settings bytes:
 ///   0  the chunk size of the parallel runs (FuzzSetting.chunkBytes)
 ///   1  activation (bits 0-1), loss (bit 2), input kind (bit 3), on-invalid policy (bit 4),
 ///      reduction (bit 5), header mode (bits 6-7: detect, present, absent, detect)
@@ -10,6 +10,9 @@ import FuzzSupport
 ///   4  per-sample records (bit 0) as JSON Lines (bit 1) without a header row (bit 2), a
 ///      rejects file when skipping (bit 3), an epsilon of 0.25 (bit 4), and the parallel
 ///      runs' worker count, 2 + (byte >> 5) % 3
+///   5  the input files: with bit 0 clear, the data is one CSV file; with it set, the two
+///      files of the two-file mode, predictions and targets, cut at (byte >> 1) / 127 of
+///      the data
 struct RunSettings {
     var options = RunOptions()
     var smallChunkBytes: Int
@@ -35,7 +38,14 @@ struct RunSettings {
         if outputs & 16 != 0 { options.epsilon = 0.25 }
         parallelWorkers = 2 + Int(outputs >> 5) % 3
         options.verbosity = .normal
+
+        let files = input.nextByte()
+        twoFileCut = files & 1 == 0 ? nil : Int(files >> 1)
     }
+
+    /// Where the data is cut into predictions and targets, in 127ths of its length; nil for
+    /// one CSV file.
+    var twoFileCut: Int?
 
     /// Whether the runs write per-sample records.
     var perSample: Bool
