@@ -36,7 +36,9 @@ struct ChunkReader {
     /// Whether the input's chunks are windows onto a mapping.
     var isMapped: Bool { mapping != nil }
 
-    /// True once every byte of the input has been handed out in a chunk.
+    /// True once every byte of the input has been handed out in a chunk and the end of the
+    /// input has been seen. A last chunk that ended where a read ended, just past a record's
+    /// terminator, leaves it false; the next call then finds the end and returns nil.
     var isExhausted: Bool { reachedEnd && pending.count == 0 }
 
     /// The delimiter the record boundaries depend on; set it before the first chunk.

@@ -48,8 +48,8 @@ struct BatchReader {
             }
             let isLast = reader.isExhausted
             let isFirst = source == nil
-            if isFirst, let layout = try Self.layout(
-                of: chunk, delimiter: delimiter, file, options, isLast: isLast)
+            if isFirst,
+                let layout = try Self.layout(of: chunk, delimiter: delimiter, file, options)
             {
                 source = InputSource(index: index, name: file.displayName, layout: layout)
             }
@@ -100,11 +100,11 @@ struct BatchReader {
         pool.waitForAll()
     }
 
-    /// The layout the input's first record gives; nil when `chunk` holds no record and more
-    /// chunks follow.
+    /// The layout the input's first record gives; nil when `chunk` holds no record. An input
+    /// without any record, only blank lines, has no layout and no names to look up, like an
+    /// empty one, however it is cut into chunks.
     private static func layout(
-        of chunk: ChunkBuffer, delimiter: UInt8, _ file: InputFile, _ options: RunOptions,
-        isLast: Bool
+        of chunk: ChunkBuffer, delimiter: UInt8, _ file: InputFile, _ options: RunOptions
     ) throws(BiasGradError) -> CSVLayout? {
         let anyFields = SelectedFields(prediction: 0, target: 1)
         let parser = CSVChunkParser(delimiter: delimiter, fields: anyFields)
@@ -113,9 +113,9 @@ struct BatchReader {
             firstRecord = parser.fieldTexts(of: record.raw)
             return false
         }
-        if firstRecord == nil && !isLast { return nil }
+        guard let firstRecord else { return nil }
         return try CSVLayout.resolve(
-            firstRecord: firstRecord ?? [], delimiter: delimiter, file: file.displayName,
+            firstRecord: firstRecord, delimiter: delimiter, file: file.displayName,
             options: options)
     }
 
