@@ -12,12 +12,14 @@ struct ReadChunk {
 }
 
 /// Reads the file at `path` in chunks of about `chunkBytes`, as `BatchReader` does: the
-/// delimiter is `chosen`, or sniffed from the first non-blank line when nil.
+/// delimiter is `chosen`, or sniffed from the first non-blank line when nil. The file is
+/// mapped, or read with `read` when `mapped` is false.
 func readChunks(
-    _ path: String, chunkBytes: Int, delimiter chosen: UInt8?
+    _ path: String, chunkBytes: Int, delimiter chosen: UInt8?, mapped: Bool = true
 ) -> (chunks: [ReadChunk], delimiter: UInt8) {
     do throws(BiasGradError) {
-        var reader = ChunkReader(file: try InputFile.open(path), chunkBytes: chunkBytes)
+        var reader = ChunkReader(
+            file: try InputFile.open(path), chunkBytes: chunkBytes, mapsRegularFiles: mapped)
         var delimiter = UInt8(ascii: ",")
         if let chosen {
             delimiter = chosen
@@ -35,6 +37,22 @@ func readChunks(
         return (chunks, delimiter)
     } catch {
         propertyFailed("reading \(chunkBytes)-byte chunks failed: \(error.message)")
+    }
+}
+
+/// Checks that the file at `path`, which starts with a UTF-16 byte-order mark, is refused
+/// as not UTF-8 whatever the chunk size, before any chunk is handed out.
+func expectUTF16Refusal(_ path: String, chunkBytes: Int) {
+    for size in [chunkBytes, 1 << 20] {
+        do throws(BiasGradError) {
+            var reader = ChunkReader(file: try InputFile.open(path), chunkBytes: size)
+            _ = try reader.firstNonBlankLine()
+            propertyFailed("a UTF-16 byte-order mark was read as text in \(size)-byte chunks")
+        } catch {
+            guard case .data(.notUTF8) = error else {
+                propertyFailed("a UTF-16 file failed otherwise: \(error.message)")
+            }
+        }
     }
 }
 

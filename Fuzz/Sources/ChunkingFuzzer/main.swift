@@ -32,11 +32,19 @@ func checkChunking(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
     let text = input.remainder
     let path = ScratchFolder.shared.write("input.csv", text)
     let content = droppingByteOrderMark(text)
+    if text.starts(with: [0xFF, 0xFE]) || text.starts(with: [0xFE, 0xFF]) {
+        expectUTF16Refusal(path, chunkBytes: chunkBytes)
+        return 0
+    }
 
     let small = readChunks(path, chunkBytes: chunkBytes, delimiter: chosenDelimiter)
     let large = readChunks(path, chunkBytes: text.count + 1, delimiter: chosenDelimiter)
     for reading in [small, large] where Array(reading.chunks.map(\.bytes).joined()) != content {
         propertyFailed("\(reading.chunks.count) chunks do not join back to the input")
+    }
+    let read = readChunks(path, chunkBytes: chunkBytes, delimiter: chosenDelimiter, mapped: false)
+    if read.chunks.map(\.bytes) != small.chunks.map(\.bytes) || read.delimiter != small.delimiter {
+        propertyFailed("chunks read with read(2) differ from chunks of the mapped file")
     }
 
     let delimiter = small.delimiter
