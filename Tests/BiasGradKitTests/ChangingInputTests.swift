@@ -97,4 +97,40 @@ import BiasGradTestSupport
         #expect(Self.readRest(&reader, into: &read) == nil)
         #expect(read == Self.lines + (mapped ? [] : added))
     }
+
+    /// A chunk asks its mapping, once read, whether the file changed under it: cut inside
+    /// its last page (the lost bytes read as zeros), or rewritten at the same size.
+    @Test func aMappedChunkSeesTheFileCutAfterItWasHandedOut() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.write("cut.csv", bytes: Self.lines)
+        var reader = ChunkReader(file: try InputFile.open(path), chunkBytes: 1 << 20)
+        reader.setDelimiter(UInt8(ascii: ","))
+        let chunk = try #require(try reader.nextChunk())
+        #expect(chunk.changedInputError() == nil)
+
+        #expect(truncate(path, 24_570) == 0)
+        let reason = "the file got shorter while it was read: it had 24576 bytes when opened, "
+            + "and has 24570 now"
+        #expect(chunk.changedInputError() == .io(path: path, reason: reason))
+    }
+
+    @Test func aMappedChunkSeesTheFileRewrittenAtTheSameSize() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.write("rewritten.csv", bytes: Self.lines)
+        var reader = ChunkReader(file: try InputFile.open(path), chunkBytes: 1 << 20)
+        reader.setDelimiter(UInt8(ascii: ","))
+        let chunk = try #require(try reader.nextChunk())
+
+        // The same bytes count with other targets, and a modification time a second on.
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.write(Data(String(repeating: "0.5,0\n", count: 4096).utf8))
+        try handle.close()
+        var status = stat()
+        #expect(stat(path, &status) == 0)
+        var times = [status.st_atim, timespec(tv_sec: status.st_mtim.tv_sec + 1, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+
+        let reason = "the file was rewritten while it was read: its modification time changed"
+        #expect(chunk.changedInputError() == .io(path: path, reason: reason))
+    }
 }

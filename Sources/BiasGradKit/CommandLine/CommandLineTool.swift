@@ -16,6 +16,7 @@ public enum CommandLineTool {
         standardOutput: (String) -> Void,
         diagnosticsWriter: @escaping @Sendable (String) -> Void = Diagnostics.toStandardError
     ) -> Int32 {
+        StandardDescriptors.reserve()
         let command: Command
         do throws(BiasGradError) {
             command = try CommandLineParser.parse(

@@ -15,8 +15,9 @@ final class ChunkBuffer: @unchecked Sendable {
     /// The mapped file a window shows, with the window's offset in it; nil for owned memory.
     private let window: (mapping: FileMapping, offset: Int)?
 
-    /// Whether dropping the window lets the system unmap its pages: true for a chunk
-    /// handed out for processing, false for the reader's own look ahead.
+    /// Whether dropping the window counts its bytes as processed, so that the mapping can
+    /// let the system unmap them: true for a chunk handed out for processing, false for the
+    /// reader's own look ahead.
     private var releasesPages = false
 
     /// Owned memory for `capacity` bytes, none of them valid yet.
@@ -40,7 +41,7 @@ final class ChunkBuffer: @unchecked Sendable {
             storage.deallocate()
             return
         }
-        if releasesPages { window.mapping.releasePages(window.offset..<window.offset + count) }
+        if releasesPages { window.mapping.chunkProcessed(window.offset..<window.offset + count) }
     }
 
     /// The valid bytes.
@@ -71,6 +72,14 @@ final class ChunkBuffer: @unchecked Sendable {
         precondition(window == nil, "a window is moved by making a new one")
         count -= length
         if count > 0 { storage.copyMemory(from: storage + length, byteCount: count) }
+    }
+
+    /// For a window, the I/O error of a mapped file that was cut short or rewritten since
+    /// it was mapped; nil when it is unchanged, or for owned memory. Ask it once the bytes
+    /// have been read, so that a change before or during the reading is seen.
+    func changedInputError() -> BiasGradError? {
+        guard let mapping = window?.mapping, let reason = mapping.change() else { return nil }
+        return .io(path: mapping.displayName, reason: reason)
     }
 
     /// Marks a window as handed out: its pages are released when it is dropped.

@@ -196,6 +196,7 @@ struct ChunkReader {
         guard bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return }
         if let window = pending.mappedWindow, let mapping {
             // The window keeps its room, as a buffer does when its first bytes are dropped.
+            mapping.chunkProcessed(0..<window.offset + 3)
             pending = ChunkBuffer(
                 mapping: mapping, offset: window.offset + 3, count: pending.count - 3,
                 capacity: pending.capacity)

@@ -61,7 +61,8 @@ final class InputFile: @unchecked Sendable {
             (status.st_mode & S_IFMT) == S_IFREG
         else { return nil }
         return FileMapping(
-            descriptor: descriptor, count: Int(status.st_size), displayName: displayName)
+            descriptor: descriptor, count: Int(status.st_size), modification: status.st_mtim,
+            displayName: displayName)
     }
 
     /// The size of a regular file now; nil for other inputs.

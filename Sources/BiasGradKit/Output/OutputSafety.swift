@@ -7,8 +7,11 @@
 /// Keeps an interrupted run from leaving temporary output files behind.
 public enum OutputSafety {
     /// The signals after which temporary files are removed: Ctrl-C, `kill`, a closed
-    /// terminal.
-    public static let cleanupSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// terminal, and the other signals whose default action ends the process without a
+    /// core dump (alarms, profiling timers, the user signals, the CPU time limit).
+    public static let cleanupSignals: [Int32] = [
+        SIGINT, SIGTERM, SIGHUP, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF, SIGXCPU,
+    ]
 
     /// Installs handlers for `cleanupSignals` that remove every temporary file in
     /// `TemporaryFileRegistry.shared` and end the process with status 128 + the signal
@@ -20,7 +23,9 @@ public enum OutputSafety {
     /// when each path was registered, with atomic loads, and calls only `unlink` and
     /// `_exit`. It takes no lock, allocates nothing and touches no Swift object, so it can
     /// interrupt any thread at any point. While it runs, the other cleanup signals are
-    /// blocked. A `DispatchSource` was not used: on Linux it reads signals from a
+    /// blocked. A signal that was ignored when the process started (as `nohup` ignores
+    /// SIGHUP, and a shell SIGINT for background jobs) stays ignored. A `DispatchSource` was
+    /// not used: on Linux it reads signals from a
     /// `signalfd`, which misses a signal taken by any thread that has not blocked it.
     ///
     /// Call it once, early in `main`, before any output is opened.
@@ -32,9 +37,22 @@ public enum OutputSafety {
         for signal in cleanupSignals { sigaddset(&action.sa_mask, signal) }
         action.sa_flags = 0
         setHandler(&action)
-        for signal in cleanupSignals { sigaction(signal, &action, nil) }
+        for signal in cleanupSignals where !isIgnored(signal) {
+            sigaction(signal, &action, nil)
+        }
 
         signal(SIGPIPE, SIG_IGN)
+    }
+
+    private static func isIgnored(_ signal: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(signal, nil, &current) == 0 else { return false }
+        #if canImport(Glibc)
+            let handler = unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self)
+        #else
+            let handler = unsafeBitCast(current.__sigaction_u.__sa_handler, to: Int.self)
+        #endif
+        return handler == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     /// Removes every temporary file now, from ordinary code, for example before a fatal exit.

@@ -47,6 +47,9 @@ public final class StreamOutput: OutputSink, @unchecked Sendable {
     /// - Throws: `OutputReaderClosed` on `EPIPE`, `BiasGradError.io` on any other failure.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         precondition(descriptor >= 0, "write to a closed output")
+        if !ownsDescriptor && StandardDescriptors.closedAtStart.contains(descriptor) {
+            throw BiasGradError.io(path: path, reason: FileDescriptorIO.reason(EBADF))
+        }
         let code = FileDescriptorIO.writeAll(bytes, to: descriptor)
         if code == EPIPE { throw OutputReaderClosed(path: path) }
         if code != 0 { throw BiasGradError.io(path: path, reason: FileDescriptorIO.reason(code)) }

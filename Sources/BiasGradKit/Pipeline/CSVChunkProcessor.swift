@@ -28,8 +28,10 @@ struct CSVChunkProcessor: Sendable {
                 chunk, with: libcsv, skipsHeader: skipsHeader, isEndOfInput: isEndOfInput,
                 into: &accumulator)
         }
-        return ChunkResult(
+        var result = ChunkResult(
             sequence: sequence, source: source, lineCount: lines, accumulator: accumulator)
+        result.inputFault = chunk.changedInputError()
+        return result
     }
 
     /// Feeds every record of `chunk` to `accumulator` and returns the chunk's line count.

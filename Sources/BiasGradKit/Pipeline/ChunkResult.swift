@@ -16,6 +16,10 @@ struct ChunkResult: @unchecked Sendable {
     var targetLineCount = 0
 
     var accumulator: SampleAccumulator
+
+    /// An input that changed under the chunk while it was read (cut short, rewritten):
+    /// the chunk's records cannot be trusted, and the run fails here, in input order.
+    var inputFault: BiasGradError?
 }
 
 /// One input of a batch as the reducer needs to know it.

@@ -62,6 +62,10 @@ final class OrderedReducer: @unchecked Sendable {
     }
 
     private func merge(_ result: ChunkResult) {
+        if let inputFault = result.inputFault {
+            fail(inputFault)
+            return
+        }
         if result.source.index != currentInput {
             currentInput = result.source.index
             lineBase = 0

@@ -34,6 +34,7 @@ struct TwoFileChunkProcessor: Sendable {
             sequence: sequence, source: source, lineCount: predictionLines.lineCount,
             accumulator: accumulator)
         result.targetLineCount = targetLines.lineCount
+        result.inputFault = predictions.changedInputError() ?? targets.changedInputError()
         return result
     }
 

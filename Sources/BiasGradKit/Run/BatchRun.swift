@@ -27,6 +27,10 @@ public struct BatchRun {
             outputs.discard(keepingRejects: true)
             throw BiasGradError.data(
                 .noValidSamples(records: records, invalid: invalid, firstInvalid: first))
+        } catch BiasGradError.data(.noRecords(let inputs)) {
+            // The rejects file is made even when empty, as for any run that read its input.
+            outputs.discard(keepingRejects: true)
+            throw BiasGradError.data(.noRecords(inputs: inputs))
         } catch {
             outputs.discard(keepingRejects: false)
             throw error
