@@ -15,7 +15,7 @@ import BiasGradTestSupport
         let result = try BinaryRunner.run([input, "--per-sample", records], launcher: closingStdout)
 
         #expect(result.status == 74)
-        #expect(result.standardError == "biasgrad: I/O error on '-': Bad file descriptor\n")
+        #expect(result.standardError == "biasgrad: I/O error on '<stdout>': Bad file descriptor\n")
         #expect(!FileManager.default.fileExists(atPath: records))
     }
 

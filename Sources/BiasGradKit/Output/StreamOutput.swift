@@ -44,15 +44,21 @@ public final class StreamOutput: OutputSink, @unchecked Sendable {
         discard()
     }
 
+    /// The name errors give: `<stdout>` for standard output, as inputs say `<stdin>`, since
+    /// the user may never have typed `-`.
+    private var shownPath: String { path == "-" ? "<stdout>" : path }
+
     /// - Throws: `OutputReaderClosed` on `EPIPE`, `BiasGradError.io` on any other failure.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         precondition(descriptor >= 0, "write to a closed output")
         if !ownsDescriptor && StandardDescriptors.closedAtStart.contains(descriptor) {
-            throw BiasGradError.io(path: path, reason: FileDescriptorIO.reason(EBADF))
+            throw BiasGradError.io(path: shownPath, reason: FileDescriptorIO.reason(EBADF))
         }
         let code = FileDescriptorIO.writeAll(bytes, to: descriptor)
         if code == EPIPE { throw OutputReaderClosed(path: path) }
-        if code != 0 { throw BiasGradError.io(path: path, reason: FileDescriptorIO.reason(code)) }
+        if code != 0 {
+            throw BiasGradError.io(path: shownPath, reason: FileDescriptorIO.reason(code))
+        }
     }
 
     /// Closes the descriptor if this object opened it.
@@ -62,7 +68,9 @@ public final class StreamOutput: OutputSink, @unchecked Sendable {
         guard ownsDescriptor, descriptor >= 0 else { return }
         let code = FileDescriptorIO.closeDescriptor(descriptor)
         descriptor = -1
-        if code != 0 { throw BiasGradError.io(path: path, reason: FileDescriptorIO.reason(code)) }
+        if code != 0 {
+            throw BiasGradError.io(path: shownPath, reason: FileDescriptorIO.reason(code))
+        }
     }
 
     /// Closes the descriptor if this object opened it; what was written stays written.
