@@ -151,23 +151,14 @@ struct ChunkReader {
         let free = pending.capacity - pending.count
         let got: Int
         if let window = pending.mappedWindow, let mapping {
-            try checkSize(of: mapping)
+            // A file cut under the mapping would make a read of its lost pages fault.
+            if let changed = pending.changedInputError() { throw changed }
             got = min(free, mapping.count - window.offset - pending.count)
         } else {
             got = try file.read(into: pending.storage + pending.count, count: free)
         }
         if got == 0 { reachedEnd = true }
         pending.count += got
-    }
-
-    /// Stops the run when the mapped file has become shorter than its mapping, before a
-    /// read of a lost page would fault.
-    private func checkSize(of mapping: FileMapping) throws(BiasGradError) {
-        guard let size = file.currentSize, size < mapping.count else { return }
-        throw .io(
-            path: file.displayName,
-            reason: InputFile.cutShortReason + ": it had \(mapping.count) bytes when opened, "
-                + "and has \(size) now")
     }
 
     /// An empty pending buffer starting at byte `offset` of the input.

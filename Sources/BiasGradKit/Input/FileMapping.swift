@@ -23,6 +23,9 @@ final class FileMapping: @unchecked Sendable {
     /// The number of bytes mapped: the file's size at open.
     let count: Int
 
+    /// The file's name in messages.
+    let displayName: String
+
     private let guardToken: MappingFaultGuard.Token?
 
     /// A descriptor of the file's own, open as long as the mapping, to look at it again.
@@ -60,9 +63,6 @@ final class FileMapping: @unchecked Sendable {
         guardToken = MappingFaultGuard.shared.register(
             start: base, count: count, displayName: displayName)
     }
-
-    /// The file's name in messages.
-    let displayName: String
 
     deinit {
         if let guardToken { MappingFaultGuard.shared.unregister(guardToken) }

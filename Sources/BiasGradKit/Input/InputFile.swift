@@ -56,22 +56,10 @@ final class InputFile: @unchecked Sendable {
     /// Maps the input when it is a non-empty regular file, named rather than standard
     /// input (which may have been read from already), and the system allows it.
     func map() -> FileMapping? {
-        var status = stat()
-        guard ownsDescriptor, fstat(descriptor, &status) == 0,
-            (status.st_mode & S_IFMT) == S_IFREG
-        else { return nil }
+        guard ownsDescriptor, let status = Self.regularFileStatus(descriptor) else { return nil }
         return FileMapping(
             descriptor: descriptor, count: Int(status.st_size), modification: status.st_mtim,
             displayName: displayName)
-    }
-
-    /// The size of a regular file now; nil for other inputs.
-    var currentSize: Int? {
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
-            return nil
-        }
-        return Int(status.st_size)
     }
 
     /// Reads at most `count` bytes into `destination`; 0 means the end of the input.
@@ -107,11 +95,17 @@ final class InputFile: @unchecked Sendable {
 
     /// The size of a regular file less the read position, or nil for any other input.
     private static func remainingBytes(of descriptor: Int32) -> Int? {
+        guard let status = regularFileStatus(descriptor) else { return nil }
+        let position = lseek(descriptor, 0, SEEK_CUR)
+        return position < 0 ? nil : max(Int(status.st_size) - Int(position), 0)
+    }
+
+    /// The status of the file open on `descriptor` when it is a regular file; nil else.
+    private static func regularFileStatus(_ descriptor: Int32) -> stat? {
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
             return nil
         }
-        let position = lseek(descriptor, 0, SEEK_CUR)
-        return position < 0 ? nil : max(Int(status.st_size) - Int(position), 0)
+        return status
     }
 }

@@ -102,11 +102,12 @@ final class MappingFaultGuard: @unchecked Sendable {
     ) -> Void
 
     private func installHandler() {
+        let faultReported = UnsafeMutablePointer<Atomic<Bool>>.allocate(capacity: 1)
+        faultReported.initialize(to: Atomic(false))
         Self.handlerTables = HandlerTables(
             starts: starts, ends: ends, messages: messages,
             temporaryFiles: TemporaryFileRegistry.shared.publishedPaths,
-            faultReported: .allocate(capacity: 1))
-        Self.handlerTables?.faultReported.initialize(to: Atomic(false))
+            faultReported: faultReported)
 
         var action = sigaction()
         sigemptyset(&action.sa_mask)
